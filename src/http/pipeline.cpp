@@ -29,8 +29,11 @@ Result<Params> parse_query(std::string_view raw) {
   if (raw.empty()) return out;
   auto parsed = boost::urls::parse_query(raw);
   if (!parsed) return Error::invalid("bad-query", "the query string is malformed (" + parsed.error().message() + ")");
+  // Form-style: '+' is a space, as browsers and Stripe's API treat it.
+  boost::urls::encoding_opts options;
+  options.space_as_plus = true;
   for (const auto& param : *parsed) {
-    out.emplace_back(param.key, param.has_value ? param.value : std::string());
+    out.emplace_back(param.key.decode(options), param.has_value ? param.value.decode(options) : std::string());
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <array>
 #include <atomic>
 #include <future>
 #include <mutex>
@@ -30,6 +31,16 @@ using tcp = net::ip::tcp;
 namespace {
 // The largest body any route may accept; each route narrows it (RouteOptions::body_limit).
 constexpr uint64_t kBodyLimitCeiling = 64ull << 20;
+// Splits an origin-form target into its decoded path and its raw query; the
+// pipeline parses (and reports errors in) the query.
+std::optional<std::pair<std::string, std::string>> parse_target(std::string_view target) {
+  const size_t question = target.find('?');
+  const auto path = boost::urls::parse_origin_form(target.substr(0, question));
+  if (!path) return std::nullopt;
+  return std::make_pair(std::string(path->path()),
+                        question == std::string_view::npos ? std::string() : std::string(target.substr(question + 1)));
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -109,9 +120,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     const auto& header = parser_->get();
     const Method method = method_from_string(header.method_string());
-    const auto target = boost::urls::parse_origin_form(header.target());
-    const std::string path = target ? std::string(target->path()) : std::string();
-    plan_ = server_.pipeline.plan(method, path);
+    const auto target = parse_target(header.target());
+    plan_ = server_.pipeline.plan(method, target ? target->first : std::string());
+    // Beast checks Content-Length against the limit only while parsing the header,
+    // when the route was not known yet: check it here.
+    if (parser_->content_length() && *parser_->content_length() > plan_.body_limit) return reject_too_large();
     parser_->body_limit(plan_.body_limit);
     stream_.expires_after(server_.options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
@@ -119,10 +132,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_body(beast::error_code ec) {
-    if (ec == bhttp::error::body_limit) {
-      return reject(413, "payload-too-large",
-                    "the request body is larger than this endpoint accepts (" + std::to_string(plan_.body_limit) + " bytes)");
-    }
+    if (ec == bhttp::error::body_limit) return reject_too_large();
     if (ec) return close();
     auto message = parser_->release();
     keep_alive_ = message.keep_alive();
@@ -140,13 +150,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       request->headers.push_back({std::move(name), std::string(field.value())});
     }
     request->body = std::move(message.body());
-    const auto target = boost::urls::parse_origin_form(request->target);
+    auto target = parse_target(request->target);
     if (!target) {
       keep_alive_ = false;
       return send(server_.pipeline.reject(*request, 400, "bad-request-target", "the request target is not a valid path"));
     }
-    request->path = std::string(target->path());
-    request->raw_query = std::string(target->encoded_query());
+    request->path = std::move(target->first);
+    request->raw_query = std::move(target->second);
 
     if (plan_.run_inline) return send(server_.pipeline.handle(*request));
     net::post(server_.workers, [self = shared_from_this(), request] {
@@ -155,6 +165,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       net::dispatch(self->stream_.get_executor(),
                     [self, response = std::move(response)]() mutable { self->send(std::move(response)); });
     });
+  }
+
+  void reject_too_large() {
+    linger_ = true;  // the client may still be sending the body: read it away before closing
+    reject(413, "payload-too-large",
+           "the request body is larger than this endpoint accepts (" + std::to_string(plan_.body_limit) + " bytes)");
   }
 
   void reject(int status, std::string_view type, std::string_view detail) {
@@ -259,8 +275,22 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (linger_) {
+      // Closing with unread input makes the kernel send a reset, which can destroy
+      // the response before the client reads it. Discard input for a moment first.
+      linger_ = false;
+      stream_.expires_after(std::chrono::seconds(2));
+      return discard();
+    }
     stream_.socket().close(ec);
     if (server_.draining) server_.check_drained();
+  }
+
+  void discard() {
+    stream_.async_read_some(net::buffer(discard_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->discard();
+    });
   }
 
   Impl& server_;
@@ -273,6 +303,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = true;
   bool head_ = false;
   bool first_ = true;
+  bool linger_ = false;
+  std::array<char, 16384> discard_buffer_;
   std::atomic<bool> busy_{false};
 };
 
@@ -297,6 +329,9 @@ void Server::Impl::accept() {
 }
 
 void Server::Impl::begin_shutdown() {
+  if (draining) return;
+  // Set before `draining` publishes it: sessions that see draining read the deadline.
+  drain_deadline = std::chrono::steady_clock::now() + options.drain_timeout;
   if (draining.exchange(true)) return;
   log::info("shutdown_started", {{"drain_timeout_s", options.drain_timeout.count()}});
   net::post(acceptor.get_executor(), [this] {
@@ -311,7 +346,6 @@ void Server::Impl::begin_shutdown() {
     }
   }
   for (auto& s : open) s->close_if_idle();
-  drain_deadline = std::chrono::steady_clock::now() + options.drain_timeout;
   check_drained();
 }
 

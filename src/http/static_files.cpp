@@ -61,8 +61,9 @@ Response StaticFiles::serve(const Request& request) const {
   const File* file = request.path.find("..") == std::string::npos ? find(request.path) : nullptr;
   if (!file) {
     // A missing asset is a 404; any other path is a screen of the single-page app.
+    const size_t dot = request.path.rfind('.');
     const bool looks_like_file = request.path.starts_with("/assets/") ||
-                                 request.path.rfind('.') > request.path.rfind('/');
+                                 (dot != std::string::npos && dot > request.path.rfind('/'));
     if (looks_like_file || request.path.starts_with("/api/")) return problem(404, "not-found", "no such resource");
     file = find("/index.html");
     if (!file) {
