@@ -181,10 +181,12 @@ void PostgresDatabase::run_write(const WriteBody& body) {
       current_write_connection() = nullptr;
       try { c.exec_script("ROLLBACK"); } catch (...) {}
       if (error.kind() == DatabaseError::Kind::serialization_failure && attempt < kSerializationRetriesMax) continue;
+      ++write_jobs_;
       throw;
     } catch (...) {
       current_write_connection() = nullptr;
       try { c.exec_script("ROLLBACK"); } catch (...) {}
+      ++write_jobs_;
       throw;
     }
   }

@@ -384,12 +384,8 @@ uint16_t Server::listen() {
   a.bind(endpoint);
   a.listen(net::socket_base::max_listen_connections);
   impl_->bound_port = a.local_endpoint().port();
-  return impl_->bound_port;
-}
-
-uint16_t Server::port() const { return impl_->bound_port; }
-
-void Server::run() {
+  // Installed now, not in run(): a signal that arrives once the caller has announced
+  // the port is queued and shuts down gracefully instead of killing the process.
   Impl& s = *impl_;
   if (s.options.handle_signals) {
     s.signals.add(SIGINT);
@@ -400,6 +396,13 @@ void Server::run() {
       s.begin_shutdown();
     });
   }
+  return impl_->bound_port;
+}
+
+uint16_t Server::port() const { return impl_->bound_port; }
+
+void Server::run() {
+  Impl& s = *impl_;
   s.accept();
   std::vector<std::thread> threads;
   for (int i = 1; i < s.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });

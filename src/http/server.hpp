@@ -33,7 +33,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and listens; throws if the address is taken. Returns the bound port.
+  // Binds, listens and (with handle_signals) installs the SIGINT/SIGTERM handlers;
+  // throws if the address is taken. Returns the bound port.
   uint16_t listen();
   uint16_t port() const;
   // Serves until stop() or a signal, then finishes the requests in flight and returns.
