@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests of the Dashboard, run against a server that is already up:
+ *   KASSA_BASE_URL=http://127.0.0.1:8080 npx playwright test
+ * They use Debian's Chromium (/usr/bin/chromium); Playwright's own browser
+ * downloads are never used.
+ */
+const baseURL = process.env.KASSA_BASE_URL;
+if (!baseURL) {
+  throw new Error('Set KASSA_BASE_URL to the server under test, e.g. KASSA_BASE_URL=http://127.0.0.1:8080');
+}
+
+export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+});

@@ -1,0 +1,3 @@
+export { I18nProvider, useI18n, useT, type I18nValue } from './i18n-provider';
+export { catalogues, createTranslator, defaultLocale, pickLocale } from './translate';
+export type { Catalogue, Locale, MessageKey, MessageParams, PlainMessageKey, Translate } from './types';
