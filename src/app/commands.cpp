@@ -1,19 +1,28 @@
 #include "app/commands.hpp"
 
+#include <boost/json/object.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "app/master_key.hpp"
-#include "app/node_lease.hpp"
+#include "app/services.hpp"
 #include "app/system_routes.hpp"
-#include "common/clock.hpp"
-#include "common/id.hpp"
+#include "audit/audit_routes.hpp"
 #include "common/log.hpp"
 #include "db/migrations.hpp"
 #include "http/pipeline.hpp"
+#include "http/problem.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "identity/credentials.hpp"
+#include "identity/guard.hpp"
+#include "identity/identity_routes.hpp"
+#include "org/org_routes.hpp"
 
 namespace kassa::app {
 namespace {
@@ -41,21 +50,33 @@ Result<ListenAddress> parse_listen(const std::string& text) {
   return ListenAddress{host, static_cast<uint16_t>(port)};
 }
 
-std::unique_ptr<db::Database> open_database(const Config& config) {
-  if (config.database_url.starts_with("sqlite:")) {
-    const std::filesystem::path file(config.database_url.substr(7));
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-  }
-  db::Options options;
-  options.pool_size = config.db_pool_size;
-  return db::Database::open(config.database_url, options);
+// Opens and migrates the database and builds every service.
+std::unique_ptr<Services> make_services(const Config& config) {
+  const auto master_key = load_or_create_master_key(config);
+  if (!master_key) throw std::runtime_error(master_key.error().detail);
+  auto database = open_database(config);
+  migrate_database(*database);
+  return std::make_unique<Services>(config, std::move(database), *master_key);
 }
 
-int migrate_database(db::Database& database) {
-  const auto migrations = db::migrations_for(database.backend(), db::embedded_migration_files());
-  const auto report = db::migrate(database, migrations);
-  log::info("schema_migrated", {{"applied", report.applied.size()}, {"version", report.version}});
-  return report.version;
+void add_all_routes(http::Router& router, identity::Guard& guard, Services& s, http::Metrics& metrics, const Config& config) {
+  add_system_routes(router, *s.database, metrics);
+  identity::add_identity_routes(router, guard, s.identity, s.clock, {.auth_requests_per_minute = config.auth_requests_per_minute});
+  org::add_org_routes(guard, s.org);
+  audit::add_audit_routes(guard, s.audit, *s.database);
+  if (config.unsafe_test_clock) {
+    router.add(http::Method::post, "/__test/clock", [&s](http::Request& r) {
+      const auto ms = r.query("advance_ms");
+      s.clock.advance(std::chrono::milliseconds(ms ? std::stoll(std::string(*ms)) : 0));
+      return http::json_response(200, boost::json::object{{"now_ms", s.clock.now_ms()}});
+    });
+  }
+}
+
+int fail(const Error& e) {
+  std::cerr << "kassa: " << e.detail << "\n";
+  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
+  return e.code == ErrorCode::invalid_argument ? kExitUsage : kExitFailure;
 }
 
 }  // namespace
@@ -67,12 +88,29 @@ int run_migrate(const Config& config) {
   return kExitOk;
 }
 
-int run_seed(const Config& config) {
-  auto database = open_database(config);
+int run_routes(const Config&) {
+  // The route table with each route's access, for the authorization matrix (no database needed).
+  Config config;
+  const auto path = std::filesystem::temp_directory_path() / ("kassa-routes-" + std::to_string(::getpid()) + ".db");
+  struct Remove {
+    std::filesystem::path p;
+    ~Remove() { for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix); }
+  } remove{path};
+  http::Router router;
+  http::Metrics metrics;
+  auto database = db::Database::open("sqlite:" + path.string());
   migrate_database(*database);
-  // Demo companies, users and payments are added by the contexts that own them
-  // (identity, payments) as they land; the foundation has nothing to seed.
-  std::cout << "seed: schema ready; no demo data to add yet\n";
+  {
+    Services services(config, std::move(database), std::string(kMasterKeyBytes, '\0'));
+    identity::Guard guard(services.identity, router);
+    add_all_routes(router, guard, services, metrics, config);
+  for (const auto& route : router.routes()) {
+    const std::string access = !route->options.authenticated ? "public"
+                               : route->options.permission.empty() ? "authenticated"
+                                                                   : route->options.permission;
+      std::cout << http::to_string(route->method) << " " << route->pattern << " " << access << "\n";
+    }
+  }
   return kExitOk;
 }
 
@@ -82,21 +120,11 @@ int run_serve(const Config& config) {
     std::cerr << "kassa serve: " << listen.error().detail << "\n";
     return kExitUsage;
   }
-  const auto master_key = load_or_create_master_key(config);
-  if (!master_key) {
-    std::cerr << "kassa serve: " << master_key.error().detail << "\n";
-    return kExitFailure;
-  }
-
-  SystemClock clock;
-  auto database = open_database(config);
-  migrate_database(*database);
-  NodeLease node_lease(*database, clock);
-  IdGenerator ids(clock, node_lease.node());
-
+  auto services = make_services(config);
   http::Router router;
   http::Metrics metrics;
-  add_system_routes(router, *database, metrics);
+  identity::Guard guard(services->identity, router);
+  add_all_routes(router, guard, *services, metrics, config);
   const http::StaticFiles web(config.web_dir);
   router.set_fallback([&web](http::Request& request) { return web.serve(request); });
 
@@ -108,14 +136,112 @@ int run_serve(const Config& config) {
   options.worker_threads = config.worker_threads;
   http::Server server(pipeline, options);
   const uint16_t port = server.listen();
-  if (!config.port_file.empty()) {
-    std::ofstream(config.port_file) << port << "\n";
-  }
+  if (!config.port_file.empty()) std::ofstream(config.port_file) << port << "\n";
   log::info("serving", {{"url", "http://" + listen->host + ":" + std::to_string(port)},
-                        {"database", std::string(db::to_string(database->backend()))},
-                        {"id_node", node_lease.node()}});
+                        {"database", std::string(db::to_string(services->database->backend()))},
+                        {"id_node", services->node_lease->node()}});
   server.run();
   return kExitOk;
+}
+
+int run_seed(const Config& config) {
+  constexpr std::string_view kCompany = "Demo Shop";
+  constexpr std::string_view kOwner = "owner@demo-shop.example";
+  constexpr std::string_view kPassword = "Kassa-demo-2026";
+  auto services = make_services(config);
+  auto& identity = services->identity;
+  const bool exists = services->database->read([&](db::Connection& c) {
+    return services->org.find_company_by_name(c, std::string(kCompany)).has_value();
+  });
+  if (!exists) {
+    auto owner = identity.create_user(std::string(kCompany), std::string(kOwner), "Olivia Owner", std::string(kPassword), "owner");
+    if (!owner) return fail(owner.error());
+    const std::vector<std::pair<std::string, std::string>> projects = {{"Web Store", "EUR"}, {"Mobile App", "EUR"}, {"Marketplace", "USD"}};
+    for (const auto& [name, currency] : projects) {
+      const auto created = services->database->write([&](db::Connection& c) {
+        return services->org.create_project(c, owner->company_id, name, currency, audit::Actor::system("seed"));
+      });
+      if (!created) return fail(created.error());
+    }
+    for (const std::string role : {"administrator", "finance", "operator", "fraud_analyst", "support", "developer", "viewer"}) {
+      std::string local = role;
+      std::replace(local.begin(), local.end(), '_', '-');
+      auto user = identity.create_user(std::string(kCompany), local + "@demo-shop.example", "", std::string(kPassword), role);
+      if (!user) return fail(user.error());
+    }
+    const auto secret = identity.enroll_totp_for(std::string(kOwner));
+    if (!secret) return fail(secret.error());
+  }
+  const auto secret = identity.totp_secret_of(std::string(kOwner));
+  std::cout << "\nDemo company \"" << kCompany << "\" " << (exists ? "is ready" : "created") << ". Sign in with:\n"
+            << "  e-mail:       " << kOwner << "\n"
+            << "  password:     " << kPassword << "\n"
+            << "  TOTP secret:  " << secret.value_or("(not enrolled)") << "  (add it to an authenticator app, or run:\n"
+            << "                build/kassa totp code --secret " << secret.value_or("SECRET") << ")\n"
+            << "  Other users (same password, enrol at first sign-in): administrator@, finance@, operator@,\n"
+            << "  fraud-analyst@, support@, developer@, viewer@demo-shop.example\n";
+  return kExitOk;
+}
+
+int run_user_create(const Config& config, const UserCreate& args, const std::string& password) {
+  auto services = make_services(config);
+  const auto user = services->identity.create_user(args.company, args.email, args.name, password, args.role);
+  if (!user) return fail(user.error());
+  std::cout << "created " << user->email << " (" << args.role << ") in " << args.company << "\n";
+  return kExitOk;
+}
+
+int run_project_create(const Config& config, const std::string& company_name, const std::string& name, const std::string& currency) {
+  auto services = make_services(config);
+  const auto project = services->database->write([&](db::Connection& c) -> Result<org::Project> {
+    const auto company = services->org.find_company_by_name(c, company_name);
+    if (!company) return Error::invalid("unknown-company", "no company named " + company_name);
+    return services->org.create_project(c, company->id, name, currency, audit::Actor::system("cli"));
+  });
+  if (!project) return fail(project.error());
+  std::cout << "created project " << project->name << "\n";
+  return kExitOk;
+}
+
+int run_apikey_create(const Config& config, const std::string& company, const std::string& project, const std::string& name,
+                      const std::optional<std::vector<std::string>>& permissions) {
+  auto services = make_services(config);
+  const auto key = services->identity.create_api_key_for(company, project, name, permissions);
+  if (!key) return fail(key.error());
+  std::cout << key->secret << "\n";
+  return kExitOk;
+}
+
+int run_totp_code(const std::string& secret_base32) {
+  const auto secret = identity::base32_decode(secret_base32);
+  if (!secret || secret->empty()) {
+    std::cerr << "kassa totp code: --secret must be base32\n";
+    return kExitUsage;
+  }
+  const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  std::cout << identity::totp_code(*secret, identity::totp_step_at(now)) << "\n";
+  return kExitOk;
+}
+
+int run_totp_enroll(const Config& config, const std::string& email) {
+  auto services = make_services(config);
+  const auto secret = services->identity.enroll_totp_for(email);
+  if (!secret) return fail(secret.error());
+  std::cout << *secret << "\n";
+  return kExitOk;
+}
+
+int run_audit_verify(const Config& config) {
+  auto database = open_database(config);
+  migrate_database(*database);
+  SystemClock clock;
+  IdGenerator ids(clock, 0);
+  const audit::AuditService audit(ids, clock);
+  const auto report = audit.verify(*database);
+  for (const auto& problem : report.problems) std::cout << "TAMPERED: " << problem << "\n";
+  std::cout << report.events_checked << " audit events checked: "
+            << (report.problems.empty() ? "the chain is intact" : std::to_string(report.problems.size()) + " problems") << "\n";
+  return report.problems.empty() ? kExitOk : kExitFailure;
 }
 
 }  // namespace kassa::app

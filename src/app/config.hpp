@@ -19,6 +19,10 @@ struct Config {
   int db_pool_size = 16;
   bool access_log = true;
   std::string port_file;  // when set, the bound port is written here (tests use --listen 127.0.0.1:0)
+  std::string public_url = "http://localhost:8080";  // for links in e-mails
+  int session_idle_seconds = 300;
+  int auth_requests_per_minute = 30;
+  bool unsafe_test_clock = false;  // tests only: POST /__test/clock moves the server's clock
 };
 
 }  // namespace kassa::app

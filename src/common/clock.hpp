@@ -38,6 +38,16 @@ class ManualClock final : public Clock {
   std::atomic<int64_t> ms_;
 };
 
+// The system time plus an offset that tests move forward (kassa serve --unsafe-test-clock).
+class OffsetClock final : public Clock {
+ public:
+  TimePoint now() const override { return std::chrono::system_clock::now() + std::chrono::milliseconds(offset_ms_.load()); }
+  void advance(std::chrono::milliseconds d) { offset_ms_.fetch_add(d.count()); }
+
+ private:
+  std::atomic<int64_t> offset_ms_{0};
+};
+
 // ISO 8601 UTC with milliseconds: 2026-11-26T13:11:41.123Z
 std::string format_utc(TimePoint t);
 

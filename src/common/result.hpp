@@ -2,6 +2,8 @@
 // The second error lane (see STYLE.md): an expected business outcome is a value.
 // Result<T> holds either a T or an Error with a stable code; the HTTP layer maps
 // codes to statuses and problem+json in one place (http/problem.cpp).
+#include <boost/json/object.hpp>
+
 #include <cassert>
 #include <string>
 #include <utility>
@@ -35,12 +37,15 @@ struct Error {
   std::string type;    // stable slug, e.g. "malformed-json"; becomes the problem type URI
   std::string detail;  // for humans; never holds secrets or card numbers
   std::vector<FieldError> fields;
+  // Extra members of the problem body: "current" (412: the resource as it is now,
+  // so the client can show the conflict), "action" (step-up-required), ...
+  boost::json::object extensions;
 
   static Error invalid(std::string type, std::string detail, std::vector<FieldError> fields = {}) {
-    return Error{ErrorCode::invalid_argument, std::move(type), std::move(detail), std::move(fields)};
+    return Error{ErrorCode::invalid_argument, std::move(type), std::move(detail), std::move(fields), {}};
   }
   static Error make(ErrorCode code, std::string type, std::string detail) {
-    return Error{code, std::move(type), std::move(detail), {}};
+    return Error{code, std::move(type), std::move(detail), {}, {}};
   }
 };
 

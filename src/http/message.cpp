@@ -52,6 +52,26 @@ void Response::set_header(std::string_view name, std::string_view value) {
   headers.push_back({key, std::string(value)});
 }
 
+void Response::add_header(std::string_view name, std::string_view value) {
+  headers.push_back({lower(name), std::string(value)});
+}
+
+std::optional<std::string> Request::cookie(std::string_view name) const {
+  for (const auto& h : headers) {
+    if (h.name != "cookie") continue;
+    std::string_view rest = h.value;
+    while (!rest.empty()) {
+      const size_t end = std::min(rest.find(';'), rest.size());
+      std::string_view pair = rest.substr(0, end);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      const size_t eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+  }
+  return std::nullopt;
+}
+
 std::string_view Response::header(std::string_view lower_name) const {
   for (const auto& h : headers) if (h.name == lower_name) return h.value;
   return {};

@@ -45,6 +45,7 @@ struct Request {
   std::string_view header(std::string_view lower_name) const;
   std::string_view param(std::string_view name) const;
   std::optional<std::string_view> query(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
 };
 
 // Writes one chunk of a streamed response; false when the client has gone.
@@ -62,6 +63,7 @@ struct Response {
   std::function<void(ChunkWriter&)> stream;
 
   void set_header(std::string_view name, std::string_view value);
+  void add_header(std::string_view name, std::string_view value);  // repeatable (Set-Cookie)
   std::string_view header(std::string_view lower_name) const;
 };
 

@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace kassa::http {
 
@@ -59,6 +61,19 @@ Response problem(int status, std::string_view type, std::string_view detail, con
   return r;
 }
 
-Response problem(const Error& error) { return problem(status_of(error.code), error.type, error.detail, error.fields); }
+Response problem(const Error& error) {
+  Response r = problem(status_of(error.code), error.type, error.detail, error.fields);
+  if (!error.extensions.empty()) {
+    auto body = boost::json::parse(r.body).as_object();
+    for (const auto& [key, value] : error.extensions) body[key] = value;
+    r.body = boost::json::serialize(body);
+    // A 412 carries the current state and its version as the ETag, so the client can resolve the conflict.
+    const auto* current = error.extensions.if_contains("current");
+    if (current && current->is_object() && current->as_object().contains("version")) {
+      r.set_header("etag", "\"" + boost::json::serialize(current->as_object().at("version")) + "\"");
+    }
+  }
+  return r;
+}
 
 }  // namespace kassa::http

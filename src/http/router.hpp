@@ -20,6 +20,10 @@ struct RouteOptions {
   bool json_body = false;     // the body must be JSON (415/400 otherwise); parsed into Request::json
   bool run_inline = false;    // cheap and non-blocking: runs on the I/O thread, not the worker pool
   size_t body_limit = kBodyLimitDefault;
+  // Access, set by the identity guard: who may call the route (the authorization
+  // matrix test reads these). Empty permission with authenticated: any signed-in caller.
+  bool authenticated = false;
+  std::string permission;
 };
 
 struct Route {

@@ -190,7 +190,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void fill(bhttp::response<Body>& message, const Response& response) {
     message.result(static_cast<unsigned>(response.status));
     message.version(version_);
-    for (const auto& h : response.headers) message.set(h.name, h.value);
+    for (const auto& h : response.headers) message.insert(h.name, h.value);
     message.keep_alive(keep_alive_ && !server_.draining);
   }
 

@@ -1,0 +1,34 @@
+#pragma once
+// Every context's service, built once per process over one database.
+#include <memory>
+
+#include "app/config.hpp"
+#include "app/node_lease.hpp"
+#include "audit/audit.hpp"
+#include "common/clock.hpp"
+#include "common/id.hpp"
+#include "common/secret_box.hpp"
+#include "db/database.hpp"
+#include "identity/identity.hpp"
+#include "org/org.hpp"
+
+namespace kassa::app {
+
+struct Services {
+  // Leases an id node number for this process (released when Services is destroyed).
+  Services(const Config& config, std::unique_ptr<db::Database> database, const std::string& master_key);
+
+  OffsetClock clock;
+  std::unique_ptr<db::Database> database;
+  std::unique_ptr<NodeLease> node_lease;
+  IdGenerator ids;
+  SecretBox secrets;
+  audit::AuditService audit;
+  org::OrgService org;
+  identity::IdentityService identity;
+};
+
+std::unique_ptr<db::Database> open_database(const Config& config);
+int migrate_database(db::Database& database);
+
+}  // namespace kassa::app
