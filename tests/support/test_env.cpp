@@ -110,3 +110,26 @@ int KassaProcess::stop() {
 }
 
 }  // namespace kassa::test
+
+namespace kassa::test {
+
+CommandResult run_kassa(const std::vector<std::string>& args, const std::string& input) {
+  const std::string dir = make_temp_dir("kassa-cmd");
+  const std::string in_path = dir + "/in", out_path = dir + "/out";
+  std::ofstream(in_path) << input;
+  std::string command = KASSA_BINARY;
+  for (const auto& a : args) {
+    command += " '";
+    for (char c : a) command += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += "'";
+  }
+  command += " <" + in_path + " >" + out_path + " 2>>" + dir + "/err";
+  const int status = std::system(command.c_str());
+  std::ifstream out(out_path);
+  std::stringstream s;
+  s << out.rdbuf();
+  std::filesystem::remove_all(dir);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, s.str()};
+}
+
+}  // namespace kassa::test

@@ -43,3 +43,14 @@ class KassaProcess {
 };
 
 }  // namespace kassa::test
+
+namespace kassa::test {
+
+struct CommandResult {
+  int exit_code;
+  std::string output;  // standard output
+};
+// Runs `kassa ARGS...` with optional standard input; stderr goes to the test log.
+CommandResult run_kassa(const std::vector<std::string>& args, const std::string& input = "");
+
+}  // namespace kassa::test
