@@ -88,7 +88,11 @@ Result<Company> OrgService::update_company(const Principal& principal, const Com
     if (!current) return Error::make(ErrorCode::not_found, "not-found", "no such company");
     if (current->version != expected_version) return stale(to_json(*current));
     Company next = *current;
-    if (patch.name) next.name = *patch.name;
+    if (patch.name) {
+      const auto other = store::company_by_name(c, *patch.name);
+      if (other && other->id != current->id) return Error::make(ErrorCode::conflict, "company-exists", "a company with this name exists");
+      next.name = *patch.name;
+    }
     if (patch.reporting_currency) next.reporting_currency = *patch.reporting_currency;
     if (patch.time_zone) next.time_zone = *patch.time_zone;
     if (!store::update_company(c, next, expected_version)) return stale(to_json(*store::company_by_id(c, principal.company_id)));
