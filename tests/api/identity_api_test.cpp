@@ -26,6 +26,7 @@ class IdentityApi : public ::testing::Test {
     f->create_user("Acme", "burst@acme.test", "viewer");
     f->create_user("Acme", "replay@acme.test", "viewer");
     f->create_user("Acme", "idle@acme.test", "viewer");
+    f->create_user("Acme", "promoted@acme.test", "viewer");
     ASSERT_EQ(f->cli({"project", "create", "--company", "Acme", "--name", "Shop", "--currency", "EUR"}).exit_code, 0);
     f->start();
   }
@@ -165,6 +166,37 @@ TEST_F(IdentityApi, SessionsDieAfterFiveIdleMinutesAndAtLogout) {
   EXPECT_NE(t.cookie, s.cookie);  // a new token at every sign-in
   EXPECT_EQ(send(t, "POST", "/api/v1/auth/logout").status, 204);
   EXPECT_EQ(send(t, "GET", "/api/v1/me").status, 401);
+}
+
+TEST_F(IdentityApi, ARoleChangeEndsTheUsersSessions) {
+  const Session promoted = f->sign_in("promoted@acme.test");
+  ASSERT_EQ(send(promoted, "GET", "/api/v1/me").status, 200);
+  const Session owner = f->sign_in("owner@acme.test");
+  std::string user_id, version, finance;
+  const auto users = json_of(send(owner, "GET", "/api/v1/users")).at("data").as_array();
+  for (const auto& u : users) {
+    if (u.at("email") == "promoted@acme.test") {
+      user_id = std::string(u.at("id").as_string());
+      version = "\"" + std::to_string(u.at("version").as_int64()) + "\"";
+    }
+  }
+  const auto roles = json_of(send(owner, "GET", "/api/v1/roles")).at("data").as_array();
+  for (const auto& role : roles) if (role.at("name") == "finance") finance = std::string(role.at("id").as_string());
+  const std::string body = serialize(object{{"grants", boost::json::array{object{{"role_id", finance}, {"project_ids", nullptr}}}}});
+  auto r = send(owner, "PUT", "/api/v1/users/" + user_id + "/grants", body, {{"If-Match", version}});
+  ASSERT_EQ(r.status, 403);
+  const std::string confirmation = f->step_up(owner, json_of(r).at("action"), "owner@acme.test");
+  r = send(owner, "PUT", "/api/v1/users/" + user_id + "/grants", body, {{"If-Match", version}, {"X-Step-Up-Confirmation", confirmation}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json_of(r).at("grants").as_array()[0].at("role_name"), "finance");
+  EXPECT_EQ(send(promoted, "GET", "/api/v1/me").status, 401);
+  const Session again = f->sign_in("promoted@acme.test");
+  const auto me = json_of(send(again, "GET", "/api/v1/me"));
+  const auto projects = me.at("permissions").at("projects").as_object();
+  ASSERT_FALSE(projects.empty());
+  bool can_payout = false;
+  for (const auto& p : projects.begin()->value().as_array()) can_payout |= p == "payouts.create";
+  EXPECT_TRUE(can_payout);
 }
 
 TEST_F(IdentityApi, StateChangingRequestsNeedTheCsrfToken) {

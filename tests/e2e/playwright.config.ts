@@ -1,11 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { ownerStatePath } from './support/accounts';
 
 /**
  * Browser tests of the Dashboard, run against a server that is already up:
  *   KASSA_BASE_URL=http://127.0.0.1:8080 npx playwright test
  * They use Debian's Chromium (/usr/bin/chromium); Playwright's own browser
  * downloads are never used.
+ *
+ * Tests that need a session use accounts the server was seeded with
+ * (KASSA_E2E_EMAIL/_PASSWORD/_TOTP_SECRET, KASSA_E2E_NEW_EMAIL/_PASSWORD; see
+ * support/accounts.ts) and skip without them. The `setup` project signs the
+ * owner in once; the specs start from that browser state.
  */
 const baseURL = process.env.KASSA_BASE_URL;
 if (!baseURL) {
@@ -13,6 +19,24 @@ if (!baseURL) {
 }
 
 export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1440, height: 900 },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: '.',
@@ -33,25 +57,11 @@ export default defineConfig({
     timezoneId: 'UTC',
   },
   projects: [
+    { name: 'setup', testMatch: 'auth.setup.ts', use: chromium },
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+      dependencies: ['setup'],
+      use: { ...chromium, storageState: ownerStatePath },
     },
   ],
 });

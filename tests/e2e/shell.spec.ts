@@ -1,6 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotDir } from './playwright.config';
+import { missingOwnerMessage, ownerAccount } from './support/accounts';
+import { expectNoSeriousAxeFindings } from './support/axe';
+import { mainNav } from './support/sign-in';
+
+/**
+ * The Dashboard's frame. Every page needs a session: these tests start from
+ * the owner's browser state that the setup project signed in (see
+ * auth.setup.ts), and skip when the server was not seeded with an owner.
+ */
+test.skip(ownerAccount() === undefined, missingOwnerMessage);
 
 /** The Dashboard's areas, in navbar order. */
 const areas = [
@@ -22,14 +31,10 @@ const areas = [
 ];
 
 /** Pages checked with axe in both colour schemes. */
-const auditedPaths = ['/', '/payments', '/settings/audit', '/no/such/page'];
+const auditedPaths = ['/', '/payments', '/settings/profile', '/no/such/page'];
 
 /** A bound on Tab presses when walking to an element by keyboard. */
 const tabPressesMax = 40;
-
-function mainNav(page: Page) {
-  return page.getByRole('navigation', { name: 'Main' });
-}
 
 function systemCard(page: Page) {
   return page.getByRole('region', { name: 'System' });
@@ -43,25 +48,6 @@ async function expectSystemCardSettled(page: Page) {
 async function chooseColorScheme(page: Page, name: 'Light' | 'Dark' | 'System') {
   // The radio inputs of the segmented control are visually hidden; click their label.
   await page.locator('label').filter({ has: page.getByText(name, { exact: true }) }).click();
-}
-
-async function expectNoSeriousAxeFindings(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const others = results.violations.filter((v) => !serious.includes(v));
-  if (others.length > 0) {
-    test.info().annotations.push({
-      type: 'axe (minor/moderate)',
-      description: `${label}: ${others.map((v) => `${v.id} (${v.impact})`).join(', ')}`,
-    });
-  }
-  const summary = serious.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-  }));
-  expect(summary, `serious or critical axe findings on ${label}`).toEqual([]);
 }
 
 /** Answers /healthz and /api/v1/version in the browser, as a healthy server would. */

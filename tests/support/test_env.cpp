@@ -59,6 +59,8 @@ KassaProcess::KassaProcess(std::string database_url, std::vector<std::string> ex
   if (!given("--data-dir")) args.insert(args.end(), {"--data-dir", dir_});
   if (!given("--web-dir")) args.insert(args.end(), {"--web-dir", dir_ + "/web"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  std::fflush(stdout);  // or the child would write the parent's buffered output again
+  std::fflush(stderr);
   pid_ = ::fork();
   if (pid_ == 0) {
     const std::string log_path = dir_ + "/server.log";

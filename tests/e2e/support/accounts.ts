@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Accounts `scripts/e2e` seeds into the server under test. Without them the
+ * tests that need a session skip, so `npx playwright test` still runs
+ * against any server.
+ */
+export interface Account {
+  email: string;
+  password: string;
+}
+
+export interface EnrolledAccount extends Account {
+  /** Base32 TOTP secret of the account's authenticator. */
+  totpSecret: string;
+}
+
+function env(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** An owner who is enrolled: KASSA_E2E_EMAIL, KASSA_E2E_PASSWORD, KASSA_E2E_TOTP_SECRET. */
+export function ownerAccount(): EnrolledAccount | undefined {
+  const email = env('KASSA_E2E_EMAIL');
+  const password = env('KASSA_E2E_PASSWORD');
+  const totpSecret = env('KASSA_E2E_TOTP_SECRET');
+  if (email === undefined || password === undefined || totpSecret === undefined) return undefined;
+  return { email, password, totpSecret };
+}
+
+/** A user with a password and no authenticator yet: KASSA_E2E_NEW_EMAIL, KASSA_E2E_NEW_PASSWORD. */
+export function newUserAccount(): Account | undefined {
+  const email = env('KASSA_E2E_NEW_EMAIL');
+  const password = env('KASSA_E2E_NEW_PASSWORD');
+  if (email === undefined || password === undefined) return undefined;
+  return { email, password };
+}
+
+export const missingOwnerMessage =
+  'needs a seeded owner: set KASSA_E2E_EMAIL, KASSA_E2E_PASSWORD and KASSA_E2E_TOTP_SECRET (scripts/e2e does)';
+export const missingNewUserMessage =
+  'needs a seeded user without an authenticator: set KASSA_E2E_NEW_EMAIL and KASSA_E2E_NEW_PASSWORD (scripts/e2e does)';
+
+/** Where the setup project keeps the owner's signed-in browser state for the other specs. */
+export const ownerStatePath = fileURLToPath(new URL('../test-results/.auth/owner.json', import.meta.url));
