@@ -16,7 +16,7 @@ export async function enterCode(page: Page, code: string) {
 /** Fills e-mail and password on /sign-in and continues. */
 export async function submitPassword(page: Page, email: string, password: string) {
   await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
