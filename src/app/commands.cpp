@@ -23,6 +23,7 @@
 #include "identity/guard.hpp"
 #include "identity/identity_routes.hpp"
 #include "org/org_routes.hpp"
+#include "payments/payment_routes.hpp"
 
 namespace kassa::app {
 namespace {
@@ -64,6 +65,7 @@ void add_all_routes(http::Router& router, identity::Guard& guard, Services& s, h
   identity::add_identity_routes(router, guard, s.identity, s.clock, {.auth_requests_per_minute = config.auth_requests_per_minute});
   org::add_org_routes(guard, s.org);
   audit::add_audit_routes(guard, s.audit, *s.database);
+  payments::add_payment_routes(guard, s.payments, s.ledger, *s.database);
   if (config.unsafe_test_clock) {
     router.add(http::Method::post, "/__test/clock", [&s](http::Request& r) {
       const auto ms = r.query("advance_ms");

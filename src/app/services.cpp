@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "common/crypto.hpp"
 #include "common/log.hpp"
 #include "db/migrations.hpp"
 
@@ -23,7 +24,11 @@ Services::Services(const Config& config, std::unique_ptr<db::Database> db, const
       secrets(master_key),
       audit(ids, clock),
       org(*database, ids, clock, audit),
-      identity(*database, ids, clock, secrets, audit, org, identity_options(config)) {}
+      identity(*database, ids, clock, secrets, audit, org, identity_options(config)),
+      ledger(ids, clock),
+      payments(*database, ids, clock, sandbox, ledger, audit, org, identity,
+               // The card fingerprint key is derived from the master key, so tokens stay stable across restarts.
+               crypto::sha256("kassa card fingerprint v1:" + master_key)) {}
 
 std::unique_ptr<db::Database> open_database(const Config& config) {
   if (config.database_url.starts_with("sqlite:")) {

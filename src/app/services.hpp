@@ -10,7 +10,10 @@
 #include "common/secret_box.hpp"
 #include "db/database.hpp"
 #include "identity/identity.hpp"
+#include "ledger/ledger.hpp"
 #include "org/org.hpp"
+#include "payments/connector.hpp"
+#include "payments/payments.hpp"
 
 namespace kassa::app {
 
@@ -26,6 +29,9 @@ struct Services {
   audit::AuditService audit;
   org::OrgService org;
   identity::IdentityService identity;
+  ledger::LedgerService ledger;
+  payments::SandboxProcessor sandbox;
+  payments::PaymentService payments;
 };
 
 std::unique_ptr<db::Database> open_database(const Config& config);

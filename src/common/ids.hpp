@@ -16,6 +16,8 @@ struct ApiKeyTag { static constexpr std::string_view prefix = "key"; };
 struct StepUpTag { static constexpr std::string_view prefix = "suc"; };
 struct AuditEventTag { static constexpr std::string_view prefix = "evt"; };
 struct EmailTag { static constexpr std::string_view prefix = "eml"; };
+struct PaymentTag { static constexpr std::string_view prefix = "pay"; };
+struct OperationTag { static constexpr std::string_view prefix = "op"; };
 
 using CompanyId = Id<CompanyTag>;
 using ProjectId = Id<ProjectTag>;
@@ -28,5 +30,7 @@ using ApiKeyId = Id<ApiKeyTag>;
 using StepUpId = Id<StepUpTag>;
 using AuditEventId = Id<AuditEventTag>;
 using EmailId = Id<EmailTag>;
+using PaymentId = Id<PaymentTag>;
+using OperationId = Id<OperationTag>;
 
 }  // namespace kassa

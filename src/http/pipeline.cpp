@@ -22,8 +22,6 @@ bool is_json_media_type(std::string_view content_type) {
   return lowered == "application/json" || (lowered.starts_with("application/") && lowered.ends_with("+json"));
 }
 
-bool has_body_semantics(Method m) { return m == Method::post || m == Method::put || m == Method::patch; }
-
 Result<Params> parse_query(std::string_view raw) {
   Params out;
   if (raw.empty()) return out;
@@ -112,7 +110,8 @@ Response Pipeline::dispatch(Request& request, std::string& route_label) const {
   if (!query) return problem(query.error());
   request.query_params = std::move(query).value();
 
-  if (route.options.json_body && (has_body_semantics(request.method) || !request.body.empty())) {
+  // A JSON route may be called without a body (all its fields optional); a body must be JSON.
+  if (route.options.json_body && !request.body.empty()) {
     if (!is_json_media_type(request.header("content-type"))) {
       return problem(415, "unsupported-media-type", "send the body as application/json");
     }

@@ -94,6 +94,7 @@ class AuthzMatrix : public ::testing::Test {
     set_grants(owner, "custom@acme.test", object{{"role_id", custom_role}, {"project_ids", nullptr}});
     set_grants(owner, "project-b@acme.test", object{{"role_id", administrator_role}, {"project_ids", boost::json::array{(*ids)["Project B"]}}});
 
+    (*ids)["{payment}"] = create_payment(owner, true, 10000);
     for (const std::string role : {"administrator", "finance", "operator", "fraud_analyst", "support", "developer", "viewer"}) {
       (*sessions)[role] = f->sign_in(role + "@acme.test");
     }
@@ -124,6 +125,16 @@ class AuthzMatrix : public ::testing::Test {
     return json_of(r).at("data").as_array();
   }
 
+  static std::string create_payment(const Session& owner, bool capture, int64_t amount) {
+    static int reference = 0;
+    const auto r = call(owner, "POST", "/api/v1/payments", "",
+                        serialize(object{{"project_id", (*ids)["{project}"]}, {"amount", amount}, {"currency", "EUR"},
+                                         {"merchant_reference", "setup-" + std::to_string(++reference)}, {"capture", capture},
+                                         {"card", object{{"number", "4242424242424242"}, {"exp_month", 12}, {"exp_year", 2035}, {"cvc", "123"}}}}));
+    if (r.status != 201) throw std::runtime_error("payment not created: " + r.body);
+    return std::string(json_of(r).at("id").as_string());
+  }
+
   static void set_grants(const Session& owner, const std::string& email, const object& grant) {
     const std::string user = (*ids)["user:" + email];
     std::string version;
@@ -146,12 +157,13 @@ class AuthzMatrix : public ::testing::Test {
     const std::string n = std::to_string(++counter);
     for (auto* text : {&target, &body}) {
       replace_all(*text, "{n}", n);
-      for (const auto& key : {"{project}", "{user}", "{role}", "{viewer_role}"}) replace_all(*text, key, (*ids)[key]);
+      for (const auto& key : {"{project}", "{user}", "{role}", "{viewer_role}", "{payment}"}) replace_all(*text, key, (*ids)[key]);
     }
     if (target.find("{fresh_role}") != std::string::npos) {
       const auto r = call(owner, "POST", "/api/v1/roles", "", serialize(object{{"name", "Spare " + n}, {"permissions", boost::json::array{}}}));
       replace_all(target, "{fresh_role}", std::string(json_of(r).at("id").as_string()));
     }
+    if (target.find("{fresh_auth}") != std::string::npos) replace_all(target, "{fresh_auth}", create_payment(owner, false, 5000));
     if (target.find("{fresh_key}") != std::string::npos) {
       f->cli({"apikey", "create", "--company", "Acme", "--project", "Project A", "--name", "fresh " + n});
       const auto keys = list(owner, "/api/v1/api-keys?project_id=" + (*ids)["{project}"]);

@@ -1,0 +1,116 @@
+#include <numeric>
+#include <stdexcept>
+
+#include "ledger/ledger.hpp"
+
+namespace kassa::ledger {
+namespace {
+
+constexpr std::pair<AccountKind, std::string_view> kKinds[] = {
+    {AccountKind::available, "available"}, {AccountKind::pending, "pending"}, {AccountKind::fees, "fees"},
+    {AccountKind::refunds, "refunds"}, {AccountKind::chargebacks, "chargebacks"}, {AccountKind::payouts, "payouts"},
+    {AccountKind::processor_settlement, "processor_settlement"},
+};
+
+AccountKind kind_from(std::string_view text) {
+  for (const auto& [k, name] : kKinds) if (name == text) return k;
+  throw std::logic_error("unknown ledger account kind " + std::string(text));
+}
+
+int64_t i64(uint64_t v) { return static_cast<int64_t>(v); }
+
+constexpr std::string_view kFindAccount =
+    "SELECT id FROM ledger_accounts WHERE project_id = $1 AND currency = $2 AND kind = $3";
+constexpr std::string_view kInsertAccount =
+    "INSERT INTO ledger_accounts (id, company_id, project_id, currency, kind, balance) VALUES ($1, $2, $3, $4, $5, 0)"
+    " ON CONFLICT (project_id, currency, kind) DO NOTHING";
+constexpr std::string_view kInsertTransaction =
+    "INSERT INTO ledger_transactions (id, company_id, project_id, operation_id, created_at_ms) VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kInsertEntry =
+    "INSERT INTO ledger_entries (id, transaction_id, account_id, amount) VALUES ($1, $2, $3, $4)";
+constexpr std::string_view kAddToBalance = "UPDATE ledger_accounts SET balance = balance + $1 WHERE id = $2";
+
+}  // namespace
+
+std::string_view to_string(AccountKind kind) {
+  for (const auto& [k, name] : kKinds) if (k == kind) return name;
+  return "unknown";
+}
+
+void LedgerService::post(db::Connection& c, const Posting& p) {
+  int64_t sum = 0;
+  for (const auto& line : p.lines) {
+    if (__builtin_add_overflow(sum, line.amount, &sum)) throw std::logic_error("ledger posting overflows");
+  }
+  if (sum != 0 || p.lines.empty()) throw std::logic_error("ledger posting does not balance");
+  const uint64_t transaction = ids_.next();
+  c.execute(kInsertTransaction, {i64(transaction), i64(p.company_id), i64(p.project_id), i64(p.operation_id), clock_.now_ms()});
+  for (const auto& line : p.lines) {
+    if (line.amount == 0) continue;
+    const std::string kind(to_string(line.account));
+    auto account = c.query_int64(kFindAccount, {i64(p.project_id), p.currency, kind});
+    if (!account) {
+      c.execute(kInsertAccount, {i64(ids_.next()), i64(p.company_id), i64(p.project_id), p.currency, kind});
+      account = c.query_int64(kFindAccount, {i64(p.project_id), p.currency, kind});
+    }
+    c.execute(kInsertEntry, {i64(ids_.next()), i64(transaction), *account, line.amount});
+    c.execute(kAddToBalance, {line.amount, *account});
+  }
+}
+
+std::vector<Balance> LedgerService::balances(db::Database& database, const Principal& principal) const {
+  std::vector<Balance> out;
+  database.read([&](db::Connection& c) {
+    c.query("SELECT project_id, currency, kind, balance FROM ledger_accounts WHERE company_id = $1 ORDER BY project_id, currency, kind",
+            {i64(principal.company_id)}, [&](const db::Row& r) {
+              const auto project = static_cast<uint64_t>(r.int64(0));
+              if (!principal.can("balances.read", project)) return;
+              out.push_back(Balance{project, std::string(r.text(1)), kind_from(r.text(2)), r.int64(3)});
+            });
+  });
+  return out;
+}
+
+std::vector<Entry> LedgerService::entries_of_operations(db::Database& database, uint64_t company_id,
+                                                        const std::vector<uint64_t>& operation_ids) const {
+  std::vector<Entry> out;
+  database.read([&](db::Connection& c) {
+    for (const uint64_t op : operation_ids) {
+      c.query("SELECT t.id, a.kind, a.currency, e.amount, t.created_at_ms FROM ledger_transactions t"
+              " JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id"
+              " WHERE t.company_id = $1 AND t.operation_id = $2 ORDER BY e.id",
+              {i64(company_id), i64(op)}, [&](const db::Row& r) {
+                out.push_back(Entry{static_cast<uint64_t>(r.int64(0)), kind_from(r.text(1)), std::string(r.text(2)),
+                                    r.int64(3), r.int64(4)});
+              });
+    }
+  });
+  return out;
+}
+
+VerifyReport LedgerService::verify(db::Database& database) const {
+  VerifyReport report;
+  database.read([&](db::Connection& c) {
+    c.query("SELECT a.id, a.balance, COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account_id = a.id), 0)"
+            " FROM ledger_accounts a",
+            {}, [&](const db::Row& r) {
+              ++report.accounts_checked;
+              if (r.int64(1) != r.int64(2)) {
+                report.problems.push_back("account " + std::to_string(r.int64(0)) + ": balance " + std::to_string(r.int64(1)) +
+                                          " but its entries sum to " + std::to_string(r.int64(2)));
+              }
+            });
+    c.query("SELECT t.id, COALESCE(SUM(e.amount), 0) FROM ledger_transactions t LEFT JOIN ledger_entries e ON e.transaction_id = t.id"
+            " GROUP BY t.id",
+            {}, [&](const db::Row& r) {
+              ++report.transactions_checked;
+              if (r.int64(1) != 0) {
+                report.problems.push_back("transaction " + std::to_string(r.int64(0)) + " does not balance (" +
+                                          std::to_string(r.int64(1)) + ")");
+              }
+            });
+  });
+  return report;
+}
+
+}  // namespace kassa::ledger

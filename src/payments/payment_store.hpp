@@ -1,0 +1,31 @@
+#pragma once
+// The SQL of payments and operations.
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "db/database.hpp"
+#include "payments/payments.hpp"
+
+namespace kassa::payments::store {
+
+void insert_payment(db::Connection& c, const Payment& p);
+// Locks the payment's row for this transaction (PostgreSQL; SQLite writes are serial) and bumps its version.
+bool lock_payment(db::Connection& c, uint64_t company_id, uint64_t payment_id);
+std::optional<Payment> payment_by_id(db::Connection& c, uint64_t company_id, uint64_t payment_id);
+std::optional<Payment> payment_by_reference(db::Connection& c, uint64_t project_id, const std::string& reference);
+void update_payment_state(db::Connection& c, const Payment& p);
+std::vector<Payment> list_payments(db::Connection& c, uint64_t company_id, const ProjectSet& projects, const Filter& f);
+
+int64_t next_change_seq(db::Connection& c);
+void insert_operation(db::Connection& c, const Operation& o);
+void update_operation(db::Connection& c, const Operation& o);
+std::optional<Operation> operation_by_id(db::Connection& c, uint64_t operation_id);
+std::vector<Operation> operations_of(db::Connection& c, uint64_t payment_id);
+std::vector<Operation> list_operations(db::Connection& c, uint64_t company_id, const ProjectSet& projects, const Filter& f);
+// The amount of refunds still with the processor: reserved against the refundable amount.
+int64_t processing_amount(db::Connection& c, uint64_t payment_id, std::string_view type);
+
+FeePlan fee_plan(db::Connection& c, uint64_t project_id, const std::string& method);
+
+}  // namespace kassa::payments::store
