@@ -116,6 +116,7 @@ CREATE TABLE idempotency_keys (
   request_hash TEXT NOT NULL,
   state TEXT NOT NULL,                   -- running, done
   response_status BIGINT NOT NULL,
+  response_type TEXT NOT NULL,
   response_body TEXT NOT NULL,
   created_at_ms BIGINT NOT NULL,
   lease_until_ms BIGINT NOT NULL,        -- a running key past its lease was abandoned by a crashed process

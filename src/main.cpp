@@ -102,6 +102,9 @@ int main(int argc, char** argv) {
   auto* audit = app.add_subcommand("audit", "the audit log")->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "check the hash chains; exit 1 if a record was changed or removed");
 
+  auto* ledger = app.add_subcommand("ledger", "the double-entry ledger")->require_subcommand(1);
+  auto* ledger_verify = ledger->add_subcommand("verify", "re-derive every balance from its entries; exit 1 on a difference");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -132,6 +135,7 @@ int main(int argc, char** argv) {
     if (totp_code->parsed()) return run_totp_code(totp_secret);
     if (totp_enroll->parsed()) return run_totp_enroll(config, totp_email);
     if (audit_verify->parsed()) return run_audit_verify(config);
+    if (ledger_verify->parsed()) return run_ledger_verify(config);
   } catch (const std::exception& e) {
     kassa::log::error("fatal", {{"error", e.what()}});
     std::cerr << "kassa: " << e.what() << "\n";

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/master_key.hpp"
+#include "app/periodic.hpp"
 #include "app/services.hpp"
 #include "app/system_routes.hpp"
 #include "audit/audit_routes.hpp"
@@ -104,7 +105,7 @@ int run_routes(const Config&) {
   migrate_database(*database);
   {
     Services services(config, std::move(database), std::string(kMasterKeyBytes, '\0'));
-    identity::Guard guard(services.identity, router);
+    identity::Guard guard(services.identity, router, services.idempotency);
     add_all_routes(router, guard, services, metrics, config);
   for (const auto& route : router.routes()) {
     const std::string access = !route->options.authenticated ? "public"
@@ -125,7 +126,7 @@ int run_serve(const Config& config) {
   auto services = make_services(config);
   http::Router router;
   http::Metrics metrics;
-  identity::Guard guard(services->identity, router);
+  identity::Guard guard(services->identity, router, services->idempotency);
   add_all_routes(router, guard, *services, metrics, config);
   const http::StaticFiles web(config.web_dir);
   router.set_fallback([&web](http::Request& request) { return web.serve(request); });
@@ -137,6 +138,9 @@ int run_serve(const Config& config) {
   options.io_threads = config.io_threads;
   options.worker_threads = config.worker_threads;
   http::Server server(pipeline, options);
+  const Periodic purge("idempotency_purge", std::chrono::minutes(10), [&services] {
+    if (const int64_t purged = services->idempotency.purge_expired(); purged > 0) log::info("idempotency_keys_purged", {{"count", purged}});
+  });
   const uint16_t port = server.listen();
   if (!config.port_file.empty()) std::ofstream(config.port_file) << port << "\n";
   log::info("serving", {{"url", "http://" + listen->host + ":" + std::to_string(port)},
@@ -231,6 +235,19 @@ int run_totp_enroll(const Config& config, const std::string& email) {
   if (!secret) return fail(secret.error());
   std::cout << *secret << "\n";
   return kExitOk;
+}
+
+int run_ledger_verify(const Config& config) {
+  auto database = open_database(config);
+  migrate_database(*database);
+  SystemClock clock;
+  IdGenerator ids(clock, 0);
+  const ledger::LedgerService ledger(ids, clock);
+  const auto report = ledger.verify(*database);
+  for (const auto& problem : report.problems) std::cout << "MISMATCH: " << problem << "\n";
+  std::cout << report.accounts_checked << " accounts and " << report.transactions_checked << " transactions checked: "
+            << (report.problems.empty() ? "balanced" : std::to_string(report.problems.size()) + " problems") << "\n";
+  return report.problems.empty() ? kExitOk : kExitFailure;
 }
 
 int run_audit_verify(const Config& config) {

@@ -30,5 +30,6 @@ int run_apikey_create(const Config& config, const std::string& company, const st
 int run_totp_code(const std::string& secret_base32);
 int run_totp_enroll(const Config& config, const std::string& email);
 int run_audit_verify(const Config& config);
+int run_ledger_verify(const Config& config);
 
 }  // namespace kassa::app

@@ -28,7 +28,8 @@ Services::Services(const Config& config, std::unique_ptr<db::Database> db, const
       ledger(ids, clock),
       payments(*database, ids, clock, sandbox, ledger, audit, org, identity,
                // The card fingerprint key is derived from the master key, so tokens stay stable across restarts.
-               crypto::sha256("kassa card fingerprint v1:" + master_key)) {}
+               crypto::sha256("kassa card fingerprint v1:" + master_key)),
+      idempotency(*database, clock) {}
 
 std::unique_ptr<db::Database> open_database(const Config& config) {
   if (config.database_url.starts_with("sqlite:")) {

@@ -10,6 +10,7 @@
 #include "common/secret_box.hpp"
 #include "db/database.hpp"
 #include "identity/identity.hpp"
+#include "idempotency/idempotency.hpp"
 #include "ledger/ledger.hpp"
 #include "org/org.hpp"
 #include "payments/connector.hpp"
@@ -32,6 +33,7 @@ struct Services {
   ledger::LedgerService ledger;
   payments::SandboxProcessor sandbox;
   payments::PaymentService payments;
+  idempotency::IdempotencyService idempotency;
 };
 
 std::unique_ptr<db::Database> open_database(const Config& config);

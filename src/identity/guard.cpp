@@ -1,5 +1,6 @@
 #include "identity/guard.hpp"
 
+#include "common/crypto.hpp"
 #include "http/problem.hpp"
 #include "identity/permissions.hpp"
 
@@ -58,9 +59,46 @@ void Guard::add(http::Method method, std::string pattern, std::string permission
                   const bool allowed = company_scope ? principal->can_company(permission) : principal->can(permission);
                   if (!allowed) return http::problem(403, "forbidden", "you lack the permission " + permission);
                 }
+                const bool safe = request.method == http::Method::get || request.method == http::Method::head;
+                if (!safe && !request.header("idempotency-key").empty()) return run_once(request, *principal, handler);
                 return handler(request, *principal);
               },
               options);
+}
+
+http::Response Guard::run_once(http::Request& request, const Principal& principal, const Handler& handler) {
+  const std::string key(request.header("idempotency-key"));
+  if (key.size() > idempotency::kKeyLengthMax) {
+    return http::problem(400, "invalid-idempotency-key", "Idempotency-Key may have at most 255 characters");
+  }
+  const std::string scope = (principal.kind == Principal::Kind::user ? "user:" : "key:") + std::to_string(principal.id);
+  const std::string hash = crypto::sha256_hex(std::string(http::to_string(request.method)) + " " + request.target + "\n" + request.body);
+  const auto begin = idempotency_.begin(scope, key, hash);
+  switch (begin.kind) {
+    case idempotency::Begin::Kind::mismatch:
+      return http::problem(422, "idempotency-key-reused", "this Idempotency-Key was used with a different request");
+    case idempotency::Begin::Kind::in_progress:
+      return http::problem(409, "idempotency-key-in-use", "a request with this Idempotency-Key is still running; retry shortly");
+    case idempotency::Begin::Kind::replay: {
+      http::Response replay;
+      replay.status = begin.response->status;
+      replay.body = begin.response->body;
+      replay.set_header("content-type", begin.response->content_type);
+      replay.set_header("idempotent-replayed", "true");
+      return replay;
+    }
+    case idempotency::Begin::Kind::proceed: break;
+  }
+  http::Response response;
+  try {
+    response = handler(request, principal);
+  } catch (...) {
+    idempotency_.abandon(scope, key);
+    throw;
+  }
+  if (response.status >= 500 || response.stream) idempotency_.abandon(scope, key);
+  else idempotency_.finish(scope, key, {response.status, std::string(response.header("content-type")), response.body});
+  return response;
 }
 
 }  // namespace kassa::identity

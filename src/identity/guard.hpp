@@ -10,6 +10,7 @@
 #include "common/principal.hpp"
 #include "http/router.hpp"
 #include "identity/identity.hpp"
+#include "idempotency/idempotency.hpp"
 
 namespace kassa::identity {
 
@@ -35,7 +36,8 @@ class Guard {
  public:
   using Handler = std::function<http::Response(http::Request&, const Principal&)>;
 
-  Guard(IdentityService& identity, http::Router& router) : identity_(identity), router_(router) {}
+  Guard(IdentityService& identity, http::Router& router, idempotency::IdempotencyService& idempotency)
+      : identity_(identity), router_(router), idempotency_(idempotency) {}
 
   // permission: required on at least one project (project-scoped) or for all
   // projects (company-scoped); empty: any signed-in caller.
@@ -44,8 +46,12 @@ class Guard {
   Result<Principal> authenticate(const http::Request& request) const;
 
  private:
+  // Runs a state-changing request at most once per Idempotency-Key (scoped to the caller).
+  http::Response run_once(http::Request& request, const Principal& principal, const Handler& handler);
+
   IdentityService& identity_;
   http::Router& router_;
+  idempotency::IdempotencyService& idempotency_;
 };
 
 Client client_of(const http::Request& request);

@@ -97,7 +97,7 @@ Result<CreatePayment> parse_create(const Request& r, const Principal& principal)
     }
   }
   in.amount = body.integer("amount").value_or(0);
-  in.currency = body.string("currency", true, 3).value_or("");
+  in.currency = body.string("currency", true, 16).value_or("");  // the service explains a bad code
   in.merchant_reference = body.string("merchant_reference", true, 255).value_or("");
   in.capture = body.boolean("capture", false).value_or(true);
   in.method = body.string("method", false, 20).value_or("card");

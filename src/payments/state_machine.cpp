@@ -73,18 +73,22 @@ PaymentStatus derive_status(const Totals& t) {
 Status check_operation(const Totals& t, OperationType type, int64_t amount) {
   const bool started = t.first.has_value();
   const bool settled_ok = started && t.first_status == OperationStatus::success;
-  if (type != OperationType::cancel && amount <= 0) return Error::invalid("invalid-amount", "the amount must be positive");
+  // The state rules first: "already captured" says more than "amount 0" when nothing is left.
+  const auto positive = [&]() -> Status {
+    if (amount <= 0) return Error::invalid("invalid-amount", "the amount must be positive");
+    return Ok{};
+  };
   switch (type) {
     case OperationType::sale:
     case OperationType::auth:
       if (started) return refused("payment-exists", "a payment has one sale or authorisation");
-      return Ok{};
+      return positive();
     case OperationType::capture:
       if (!settled_ok || t.first != OperationType::auth) return refused("not-capturable", "only an authorised payment can be captured");
       if (t.cancelled) return refused("payment-cancelled", "the authorisation was released");
       if (t.captured > 0) return refused("already-captured", "the payment was captured already");
       if (amount > t.authorized) return refused("capture-exceeds-authorized", "the capture is larger than the authorised amount");
-      return Ok{};
+      return positive();
     case OperationType::cancel:
       if (!settled_ok || t.first != OperationType::auth) return refused("not-cancellable", "only an authorisation can be cancelled");
       if (t.cancelled) return refused("payment-cancelled", "the authorisation was released already");
@@ -95,14 +99,15 @@ Status check_operation(const Totals& t, OperationType type, int64_t amount) {
       if (amount > t.refundable()) {
         return refused("refund-exceeds-captured", "the refund is larger than what is left to refund (captured minus refunded minus charged back)");
       }
-      return Ok{};
+      if (amount == 0) return refused("nothing-to-refund", "everything captured was refunded or charged back already");
+      return positive();
     case OperationType::chargeback:
       if (!settled_ok || t.captured == 0) return refused("not-chargeable", "only captured money can be charged back");
       if (amount > t.refundable()) return refused("chargeback-exceeds-captured", "the chargeback is larger than what is left of the payment");
-      return Ok{};
+      return positive();
     case OperationType::reversal:
       if (amount > t.charged_back) return refused("reversal-exceeds-chargebacks", "the reversal is larger than what was charged back");
-      return Ok{};
+      return positive();
   }
   return refused("unknown-operation", "unknown operation");
 }
