@@ -9,6 +9,7 @@ export CCACHE_MAXSIZE ?= 5G
 
 PORT ?= 8080
 DEMO_DB ?= sqlite:var/kassa.db
+DEMO_OPERATIONS ?= 200000
 
 .PHONY: run test build bootstrap build-server build-web bench clean
 
@@ -25,7 +26,7 @@ build-web: bootstrap
 build: build-server build-web
 
 run: build
-	@build/kassa seed --db $(DEMO_DB)
+	@build/kassa seed --db $(DEMO_DB) --operations $(DEMO_OPERATIONS)
 	@echo
 	@echo "Kassa: open http://localhost:$(PORT) (Ctrl-C stops the server)"
 	@echo

@@ -64,6 +64,10 @@ int main(int argc, char** argv) {
 
   auto* migrate = app.add_subcommand("migrate", "apply pending database migrations");
   auto* seed = app.add_subcommand("seed", "migrate and create the demo company when it does not exist");
+  SeedOptions seed_options;
+  seed->add_flag("--demo", seed_options.demo, "create the demo company Demo Shop (the default)");
+  seed->add_option("--operations", seed_options.operations, "add this many operations of payment history to an empty demo company")
+      ->check(CLI::Range(int64_t{0}, int64_t{100'000'000}));
   auto* version = app.add_subcommand("version", "print the version");
   auto* routes = app.add_subcommand("routes", "list every route with who may call it");
 
@@ -123,7 +127,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (migrate->parsed()) return run_migrate(config);
-    if (seed->parsed()) return run_seed(config);
+    if (seed->parsed()) return run_seed(config, seed_options);
     if (serve->parsed()) return run_serve(config);
     if (routes->parsed()) return run_routes(config);
     if (user_create_cmd->parsed()) return run_user_create(config, user_create, read_password_stdin());

@@ -24,6 +24,7 @@
 #include "identity/guard.hpp"
 #include "identity/identity_routes.hpp"
 #include "org/org_routes.hpp"
+#include "payments/demo_history.hpp"
 #include "payments/payment_routes.hpp"
 
 namespace kassa::app {
@@ -150,7 +151,7 @@ int run_serve(const Config& config) {
   return kExitOk;
 }
 
-int run_seed(const Config& config) {
+int run_seed(const Config& config, const SeedOptions& seed_options) {
   constexpr std::string_view kCompany = "Demo Shop";
   constexpr std::string_view kOwner = "owner@demo-shop.example";
   constexpr std::string_view kPassword = "Kassa-demo-2026";
@@ -177,6 +178,29 @@ int run_seed(const Config& config) {
     }
     const auto secret = identity.enroll_totp_for(std::string(kOwner));
     if (!secret) return fail(secret.error());
+  }
+  if (seed_options.operations > 0) {
+    const auto company = services->database->read([&](db::Connection& c) {
+      return services->org.find_company_by_name(c, std::string(kCompany));
+    });
+    const bool empty = services->database->read([&](db::Connection& c) {
+      return c.query_int64("SELECT COUNT(*) FROM payments WHERE company_id = $1", {static_cast<int64_t>(company->id)}) == 0;
+    });
+    if (empty) {
+      std::vector<payments::HistoryProject> projects;
+      for (const auto& p : services->org.projects(company->id)) projects.push_back({p.id, p.default_currency});
+      payments::HistoryOptions history;
+      history.operations = seed_options.operations;
+      history.end_ms = services->clock.now_ms();
+      history.id_node = services->node_lease->node();
+      std::cout << "seeding " << seed_options.operations << " operations of payment history...\n" << std::flush;
+      const auto report = payments::seed_history(*services->database, services->ledger, company->id, projects, history);
+      std::cout << "  " << report.payments << " payments, " << report.operations << " operations in "
+                << static_cast<int64_t>(report.seconds * 1000) << " ms ("
+                << static_cast<int64_t>(static_cast<double>(report.operations) / std::max(report.seconds, 0.001)) << " operations/s)\n";
+    } else {
+      std::cout << "the demo company has payments already; no history added\n";
+    }
   }
   const auto secret = identity.totp_secret_of(std::string(kOwner));
   std::cout << "\nDemo company \"" << kCompany << "\" " << (exists ? "is ready" : "created") << ". Sign in with:\n"

@@ -1,5 +1,6 @@
 #pragma once
 // The `kassa` subcommands. Each returns the process exit code.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,7 +15,11 @@ inline constexpr int kExitUsage = 2;
 
 int run_serve(const Config& config);
 int run_migrate(const Config& config);
-int run_seed(const Config& config);
+struct SeedOptions {
+  bool demo = true;
+  int64_t operations = 0;  // payment history to add to an empty demo company
+};
+int run_seed(const Config& config, const SeedOptions& options);
 int run_routes(const Config& config);
 
 struct UserCreate {

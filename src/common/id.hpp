@@ -61,6 +61,12 @@ class IdGenerator {
   Id<Tag> next_id() { return Id<Tag>(next()); }
 
   uint32_t node() const { return node_; }
+  // An id for a given time (historical data: imports, the demo seed). The caller
+  // keeps (ms, sequence) pairs unique for its node.
+  static uint64_t compose(int64_t unix_ms, uint32_t node, uint32_t sequence) {
+    return (static_cast<uint64_t>(unix_ms - kIdEpochMs) << (kIdNodeBits + kIdSequenceBits)) |
+           (static_cast<uint64_t>(node & kIdNodeMax) << kIdSequenceBits) | (sequence & ((1u << kIdSequenceBits) - 1));
+  }
   static int64_t timestamp_ms_of(uint64_t id) { return static_cast<int64_t>(id >> (kIdNodeBits + kIdSequenceBits)) + kIdEpochMs; }
 
  private:

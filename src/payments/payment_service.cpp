@@ -26,6 +26,17 @@ std::pair<int, int> current_year_month(const Clock& clock) {
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month()))};
 }
 
+std::string_view permission_for(OperationType type) {
+  switch (type) {
+    case OperationType::refund: return "refunds.create";
+    case OperationType::chargeback:
+    case OperationType::reversal: return "chargebacks.manage";
+    default: return "payments.write";
+  }
+}
+
+}  // namespace
+
 ledger::Posting posting_for(const Operation& o) {
   using ledger::AccountKind;
   ledger::Posting p{o.company_id, o.project_id, o.currency, o.id, {}};
@@ -50,17 +61,6 @@ ledger::Posting posting_for(const Operation& o) {
   }
   return p;
 }
-
-std::string_view permission_for(OperationType type) {
-  switch (type) {
-    case OperationType::refund: return "refunds.create";
-    case OperationType::chargeback:
-    case OperationType::reversal: return "chargebacks.manage";
-    default: return "payments.write";
-  }
-}
-
-}  // namespace
 
 int64_t fee_for(const FeePlan& plan, int64_t amount) {
   // Integer arithmetic only; a percentage fee rounds half up to the minor unit.

@@ -114,6 +114,9 @@ struct FeePlan {
 };
 int64_t fee_for(const FeePlan& plan, int64_t amount);
 
+// The ledger transaction a successful operation posts (the live path and the bulk seed share it).
+ledger::Posting posting_for(const Operation& operation);
+
 boost::json::value to_json(const Payment& payment, const std::vector<Operation>& operations);
 boost::json::value to_json(const Operation& operation);
 
