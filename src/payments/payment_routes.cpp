@@ -204,6 +204,16 @@ void add_payment_routes(identity::Guard& guard, PaymentService& payments, ledger
     return view(payments.refund(p, id->value(), amount, expected, std::string(r.header("x-step-up-confirmation"))), 201);
   }, json);
 
+  guard.add(Method::post, "/api/v1/payments/{id}/three_ds", "payments.write", [&payments, view](Request& r, const Principal& p) {
+    const auto id = http::path_id<PaymentId>(r, "id");
+    if (!id) return http::problem(id.error());
+    http::JsonBody body(r);
+    const auto result = body.string("result", true, 10);
+    if (result && *result != "pass" && *result != "fail") body.fail("/result", "pass or fail");
+    if (auto s = body.finish(); !s) return http::problem(s.error());
+    return view(payments.complete_three_ds(p, id->value(), *result == "pass"));
+  }, json);
+
   guard.add(Method::get, "/api/v1/operations", "payments.read", [&payments](Request& r, const Principal& p) {
     const auto filter = parse_filter(r);
     if (!filter) return http::problem(filter.error());

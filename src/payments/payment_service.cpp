@@ -119,7 +119,15 @@ boost::json::value to_json(const Payment& p, const std::vector<Operation>& opera
     out["card"] = nullptr;
   }
   boost::json::array ops;
-  for (const auto& o : operations) ops.push_back(to_json(o));
+  out["next_action"] = nullptr;
+  for (const auto& o : operations) {
+    ops.push_back(to_json(o));
+    const bool first = o.type == OperationType::sale || o.type == OperationType::auth;
+    if (first && o.status == OperationStatus::processing && !o.processor_reference.empty()) {
+      out["next_action"] = boost::json::object{{"type", "three_ds_challenge"},
+                                               {"complete_url", "/api/v1/payments/" + PaymentId(p.id).to_string() + "/three_ds"}};
+    }
+  }
   out["operations"] = std::move(ops);
   return out;
 }
@@ -295,6 +303,27 @@ Result<PaymentView> PaymentService::refund(const Principal& principal, uint64_t 
   const auto payment = database_.read([&](db::Connection& c) { return store::payment_by_id(c, principal.company_id, payment_id); });
   const ProcessorResult result = connector_.process({OperationType::refund, op->amount, op->currency, op->method, nullptr, "", "", payment->processor_reference});
   return finish_operation(principal, *op, result);
+}
+
+Result<PaymentView> PaymentService::complete_three_ds(const Principal& principal, uint64_t payment_id, bool passed) {
+  const auto waiting = database_.read([&](db::Connection& c) -> Result<Operation> {
+    const auto p = store::payment_by_id(c, principal.company_id, payment_id);
+    if (!p || !principal.can("payments.write", p->project_id)) return not_found();
+    for (const auto& op : store::operations_of(c, payment_id)) {
+      const bool first = op.type == OperationType::sale || op.type == OperationType::auth;
+      if (first && op.status == OperationStatus::processing) return op;
+    }
+    return Error::make(ErrorCode::unprocessable, "no-challenge-pending", "the payment is not waiting for 3-D Secure");
+  });
+  if (!waiting) return waiting.error();
+  ProcessorResult result;
+  result.status = passed ? OperationStatus::success : OperationStatus::decline;
+  result.processor_reference = "sbx_3ds_" + std::to_string(waiting->id);
+  if (!passed) {
+    result.decline_code = "3ds_failed";
+    result.decline_message = "The customer did not pass 3-D Secure";
+  }
+  return finish_operation(principal, *waiting, result);
 }
 
 Result<PaymentView> PaymentService::get(const Principal& principal, uint64_t payment_id) const {

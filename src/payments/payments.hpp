@@ -133,6 +133,9 @@ class PaymentService {
   Result<PaymentView> refund(const Principal& principal, uint64_t payment_id, std::optional<int64_t> amount,
                              std::optional<int64_t> expected_refunded, const std::string& step_up);
 
+  // The simulated 3-D Secure challenge's outcome for a payment waiting for it.
+  Result<PaymentView> complete_three_ds(const Principal& principal, uint64_t payment_id, bool passed);
+
   std::pair<std::vector<Payment>, bool> list(const Principal& principal, const Filter& filter) const;
   std::pair<std::vector<Operation>, bool> operations(const Principal& principal, const Filter& filter) const;
 

@@ -87,6 +87,21 @@ TEST_F(PaymentsApi, TestCardsDecideLikeAnAcquirer) {
   EXPECT_EQ(amex.at("card").at("brand"), "amex");
 }
 
+TEST_F(PaymentsApi, ThreeDSecureWaitsForTheChallenge) {
+  auto p = create(3000, "4000000000003220");
+  EXPECT_EQ(p.at("status").as_string(), "processing");
+  EXPECT_EQ(p.at("next_action").at("type").as_string(), "three_ds_challenge");
+  const std::string id(p.at("id").as_string());
+  auto r = api("POST", "/api/v1/payments/" + id + "/three_ds", serialize(object{{"result", "pass"}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json_of(r).at("status").as_string(), "success");
+  EXPECT_TRUE(json_of(r).at("next_action").is_null());
+  EXPECT_EQ(api("POST", "/api/v1/payments/" + id + "/three_ds", serialize(object{{"result", "pass"}})).status, 422);
+  p = create(3000, "4000000000003220");
+  r = api("POST", "/api/v1/payments/" + std::string(p.at("id").as_string()) + "/three_ds", serialize(object{{"result", "fail"}}));
+  EXPECT_EQ(json_of(r).at("status").as_string(), "declined");
+}
+
 TEST_F(PaymentsApi, AuthorisationCaptureAndCancel) {
   auto p = create(5000, "4242424242424242", /*capture=*/false);
   EXPECT_EQ(p.at("status"), "awaiting_capture");
