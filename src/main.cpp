@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(30, 86400))->capture_default_str();
   serve->add_option("--auth-rate-per-minute", config.auth_requests_per_minute, "sign-in requests per client address and minute")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
+  serve->add_flag("--webhooks-allow-private", config.webhooks_allow_private,
+                  "deliver webhooks to loopback and private addresses (tests, local development)");
   serve->add_flag("--unsafe-test-clock", config.unsafe_test_clock, "tests only: POST /__test/clock?advance_ms=N moves the clock");
 
   auto* migrate = app.add_subcommand("migrate", "apply pending database migrations");

@@ -26,6 +26,7 @@
 #include "org/org_routes.hpp"
 #include "payments/demo_history.hpp"
 #include "payments/payment_routes.hpp"
+#include "webhooks/webhook_routes.hpp"
 
 namespace kassa::app {
 namespace {
@@ -68,6 +69,7 @@ void add_all_routes(http::Router& router, identity::Guard& guard, Services& s, h
   org::add_org_routes(guard, s.org);
   audit::add_audit_routes(guard, s.audit, *s.database);
   payments::add_payment_routes(guard, s.payments, s.ledger, *s.database);
+  webhooks::add_webhook_routes(guard, s.webhooks);
   if (config.unsafe_test_clock) {
     router.add(http::Method::post, "/__test/clock", [&s](http::Request& r) {
       const auto ms = r.query("advance_ms");
@@ -142,6 +144,7 @@ int run_serve(const Config& config) {
   const Periodic purge("idempotency_purge", std::chrono::minutes(10), [&services] {
     if (const int64_t purged = services->idempotency.purge_expired(); purged > 0) log::info("idempotency_keys_purged", {{"count", purged}});
   });
+  services->jobs.start(2, std::chrono::milliseconds(500));
   const uint16_t port = server.listen();
   if (!config.port_file.empty()) std::ofstream(config.port_file) << port << "\n";
   log::info("serving", {{"url", "http://" + listen->host + ":" + std::to_string(port)},

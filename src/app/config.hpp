@@ -22,7 +22,8 @@ struct Config {
   std::string public_url = "http://localhost:8080";  // for links in e-mails
   int session_idle_seconds = 300;
   int auth_requests_per_minute = 30;
-  bool unsafe_test_clock = false;  // tests only: POST /__test/clock moves the server's clock
+  bool unsafe_test_clock = false;
+  bool webhooks_allow_private = false;  // tests and local development: deliver to loopback and private addresses  // tests only: POST /__test/clock moves the server's clock
 };
 
 }  // namespace kassa::app

@@ -26,7 +26,9 @@ Services::Services(const Config& config, std::unique_ptr<db::Database> db, const
       org(*database, ids, clock, audit),
       identity(*database, ids, clock, secrets, audit, org, identity_options(config)),
       ledger(ids, clock),
-      payments(*database, ids, clock, sandbox, ledger, audit, org, identity,
+      jobs(*database, ids, clock),
+      webhooks(*database, ids, clock, secrets, jobs, audit, org, {.allow_private_addresses = config.webhooks_allow_private}),
+      payments(*database, ids, clock, sandbox, ledger, audit, org, identity, webhooks,
                // The card fingerprint key is derived from the master key, so tokens stay stable across restarts.
                crypto::sha256("kassa card fingerprint v1:" + master_key)),
       idempotency(*database, clock) {}

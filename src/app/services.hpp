@@ -11,6 +11,8 @@
 #include "db/database.hpp"
 #include "identity/identity.hpp"
 #include "idempotency/idempotency.hpp"
+#include "jobs/jobs.hpp"
+#include "webhooks/webhooks.hpp"
 #include "ledger/ledger.hpp"
 #include "org/org.hpp"
 #include "payments/connector.hpp"
@@ -32,6 +34,8 @@ struct Services {
   identity::IdentityService identity;
   ledger::LedgerService ledger;
   payments::SandboxProcessor sandbox;
+  jobs::JobQueue jobs;
+  webhooks::WebhookService webhooks;
   payments::PaymentService payments;
   idempotency::IdempotencyService idempotency;
 };

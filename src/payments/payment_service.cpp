@@ -11,6 +11,7 @@
 #include "identity/identity.hpp"
 #include "payments/payment_store.hpp"
 #include "payments/payments.hpp"
+#include "webhooks/webhooks.hpp"
 
 namespace kassa::payments {
 namespace {
@@ -134,9 +135,9 @@ boost::json::value to_json(const Payment& p, const std::vector<Operation>& opera
 
 PaymentService::PaymentService(db::Database& database, IdGenerator& ids, const Clock& clock, Connector& connector,
                                ledger::LedgerService& ledger, audit::AuditService& audit, org::OrgService& org,
-                               identity::IdentityService& identity, std::string card_key)
+                               identity::IdentityService& identity, webhooks::WebhookService& webhooks, std::string card_key)
     : database_(database), ids_(ids), clock_(clock), connector_(connector), ledger_(ledger), audit_(audit), org_(org),
-      identity_(identity), card_key_(std::move(card_key)) {}
+      identity_(identity), webhooks_(webhooks), card_key_(std::move(card_key)) {}
 
 Result<PaymentView> PaymentService::create(const Principal& principal, const CreatePayment& in) {
   std::vector<FieldError> errors;
@@ -236,7 +237,12 @@ Result<PaymentView> PaymentService::finish_operation(const Principal& principal,
                         boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
                                             {"currency", op.currency}, {"status", to_string(op.status)}}});
     }
-    return PaymentView{*store::payment_by_id(c, p.company_id, p.id), store::operations_of(c, p.id)};
+    PaymentView view{*store::payment_by_id(c, p.company_id, p.id), store::operations_of(c, p.id)};
+    // The outbox: the event commits with the change, so a crash loses none.
+    webhooks_.publish(c, p.company_id, p.project_id, "payment.updated", PaymentId(p.id).to_string(),
+                      boost::json::object{{"payment", to_json(view.payment, view.operations)},
+                                          {"operation_id", OperationId(op.id).to_string()}});
+    return view;
   });
 }
 

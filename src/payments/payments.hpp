@@ -21,6 +21,7 @@
 #include "payments/payment.hpp"
 
 namespace kassa::identity { class IdentityService; }
+namespace kassa::webhooks { class WebhookService; }
 
 namespace kassa::payments {
 
@@ -124,7 +125,7 @@ class PaymentService {
  public:
   PaymentService(db::Database& database, IdGenerator& ids, const Clock& clock, Connector& connector,
                  ledger::LedgerService& ledger, audit::AuditService& audit, org::OrgService& org,
-                 identity::IdentityService& identity, std::string card_key);
+                 identity::IdentityService& identity, webhooks::WebhookService& webhooks, std::string card_key);
 
   Result<PaymentView> create(const Principal& principal, const CreatePayment& input);
   Result<PaymentView> get(const Principal& principal, uint64_t payment_id) const;
@@ -155,6 +156,7 @@ class PaymentService {
   audit::AuditService& audit_;
   org::OrgService& org_;
   identity::IdentityService& identity_;
+  webhooks::WebhookService& webhooks_;
   std::string card_key_;
 };
 

@@ -73,7 +73,7 @@ class AuthzMatrix : public ::testing::Test {
     ASSERT_EQ(f->cli({"project", "create", "--company", "Acme", "--name", "Project B"}).exit_code, 0);
     auto key = f->cli({"apikey", "create", "--company", "Acme", "--project", "Project A", "--name", "matrix"});
     api_key = new std::string(trim(key.output.substr(0, key.output.find('\n'))));
-    f->start({"--session-idle-seconds", "86400"});
+    f->start({"--session-idle-seconds", "86400", "--webhooks-allow-private"});
 
     sessions = new std::map<std::string, Session>();
     (*sessions)["owner"] = f->sign_in("owner@acme.test");
@@ -94,7 +94,9 @@ class AuthzMatrix : public ::testing::Test {
     set_grants(owner, "custom@acme.test", object{{"role_id", custom_role}, {"project_ids", nullptr}});
     set_grants(owner, "project-b@acme.test", object{{"role_id", administrator_role}, {"project_ids", boost::json::array{(*ids)["Project B"]}}});
 
-    (*ids)["{payment}"] = create_payment(owner, true, 10000);
+    (*ids)["{endpoint}"] = create_endpoint(owner);
+    (*ids)["{payment}"] = create_payment(owner, true, 10000);  // publishes an event: a delivery to the endpoint
+    (*ids)["{delivery}"] = std::string(list(owner, "/api/v1/webhook-deliveries").at(0).at("id").as_string());
     for (const std::string role : {"administrator", "finance", "operator", "fraud_analyst", "support", "developer", "viewer"}) {
       (*sessions)[role] = f->sign_in(role + "@acme.test");
     }
@@ -135,6 +137,13 @@ class AuthzMatrix : public ::testing::Test {
     return std::string(json_of(r).at("id").as_string());
   }
 
+  static std::string create_endpoint(const Session& owner) {
+    const auto r = call(owner, "POST", "/api/v1/webhook-endpoints", "",
+                        serialize(object{{"project_id", (*ids)["{project}"]}, {"url", "http://127.0.0.1:9/matrix"}}));
+    if (r.status != 201) throw std::runtime_error("endpoint not created: " + r.body);
+    return std::string(json_of(r).at("id").as_string());
+  }
+
   static void set_grants(const Session& owner, const std::string& email, const object& grant) {
     const std::string user = (*ids)["user:" + email];
     std::string version;
@@ -157,12 +166,13 @@ class AuthzMatrix : public ::testing::Test {
     const std::string n = std::to_string(++counter);
     for (auto* text : {&target, &body}) {
       replace_all(*text, "{n}", n);
-      for (const auto& key : {"{project}", "{user}", "{role}", "{viewer_role}", "{payment}"}) replace_all(*text, key, (*ids)[key]);
+      for (const auto& key : {"{project}", "{user}", "{role}", "{viewer_role}", "{payment}", "{endpoint}", "{delivery}"}) replace_all(*text, key, (*ids)[key]);
     }
     if (target.find("{fresh_role}") != std::string::npos) {
       const auto r = call(owner, "POST", "/api/v1/roles", "", serialize(object{{"name", "Spare " + n}, {"permissions", boost::json::array{}}}));
       replace_all(target, "{fresh_role}", std::string(json_of(r).at("id").as_string()));
     }
+    if (target.find("{fresh_endpoint}") != std::string::npos) replace_all(target, "{fresh_endpoint}", create_endpoint(owner));
     if (target.find("{fresh_auth}") != std::string::npos) replace_all(target, "{fresh_auth}", create_payment(owner, false, 5000));
     if (target.find("{fresh_key}") != std::string::npos) {
       f->cli({"apikey", "create", "--company", "Acme", "--project", "Project A", "--name", "fresh " + n});
@@ -175,6 +185,7 @@ class AuthzMatrix : public ::testing::Test {
     };
     if (if_match == "{user_version}") if_match = version_of(owner, "/api/v1/users", (*ids)["{user}"]);
     if (if_match == "{role_version}") if_match = version_of(owner, "/api/v1/roles", (*ids)["{role}"]);
+    if (if_match == "{endpoint_version}") if_match = version_of(owner, "/api/v1/webhook-endpoints", (*ids)["{endpoint}"]);
     if (if_match == "{project_version}") if_match = version_of(owner, "/api/v1/projects", (*ids)["{project}"]);
     if (if_match == "{company_version}") {
       const auto it = sessions->find(caller);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotDir } from './playwright.config';
-import { missingNewUserMessage, missingOwnerMessage, newUserAccount, ownerAccount } from './support/accounts';
+import { missingNewUserMessage, missingOwnerMessage, newUserAccount, ownerAccount, ownerStatePath } from './support/accounts';
 import { expectNoSeriousAxeFindings, settle } from './support/axe';
 import { enterCode, mainNav, signIn, submitPassword } from './support/sign-in';
 import { freshTotp, totp, wrongTotp } from './support/totp';
@@ -133,6 +133,66 @@ test.describe('the seeded owner', () => {
     // The session is gone: the Dashboard asks to sign in again.
     await page.goto('/settings/users');
     await expect(page).toHaveURL(/\/sign-in\?next=/);
+  });
+});
+
+test.describe('the seeded owner, signed in by the setup project', () => {
+  const owner = ownerAccount();
+  test.skip(owner === undefined, missingOwnerMessage);
+  test.use({ storageState: ownerStatePath });
+
+  test('creates a project and an API key, confirming the key with a fresh code (step-up)', async ({ page }) => {
+    test.setTimeout(120_000);
+    if (owner === undefined) return;
+    const projectName = `E2E shop ${Date.now()}`;
+    const keyName = `E2E key ${Date.now()}`;
+
+    await page.goto('/settings/projects');
+    await page.getByRole('button', { name: 'New project' }).click();
+    const newProject = page.getByRole('dialog', { name: 'New project' });
+    await newProject.getByLabel(/^Name/).fill(projectName);
+    await newProject.getByRole('button', { name: 'Create project' }).click();
+    await expect(page.getByTestId('projects-table').getByText(projectName)).toBeVisible();
+
+    await page.goto('/settings/api-keys');
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const create = page.getByRole('dialog', { name: 'Create an API key' });
+    await create.getByLabel(/^Name/).fill(keyName);
+    await create.getByRole('combobox', { name: 'Project' }).click();
+    await page.getByRole('option', { name: projectName }).click();
+    await create.getByRole('checkbox', { name: /payments\.read/ }).check();
+    await create.getByRole('button', { name: 'Create key' }).click();
+
+    // The server asks to confirm exactly this action.
+    const stepUp = page.getByRole('dialog', { name: 'Confirm with your authenticator' });
+    await expect(stepUp).toBeVisible();
+    await expect(stepUp.getByTestId('step-up-action')).toContainText(keyName);
+    for (const scheme of schemes) {
+      await useScheme(page, scheme);
+      await expectNoSeriousAxeFindings(page, `step-up dialog (${scheme})`);
+    }
+    await useScheme(page, 'light');
+    await settle(page);
+    await page.screenshot({ path: `${screenshotDir}step-up-light.png` });
+    await enterCode(page, await freshTotp(owner.totpSecret));
+
+    const secretDialog = page.getByRole('dialog', { name: 'Your new API key' });
+    await expect(secretDialog.getByTestId('api-key-secret')).toHaveText(/^sk_/);
+    await expectNoSeriousAxeFindings(page, 'API key secret dialog');
+    await secretDialog.getByLabel('I have stored the secret safely').check();
+    await secretDialog.getByRole('button', { name: 'Done' }).click();
+    const row = page.getByTestId('api-keys-table').getByRole('row').filter({ hasText: keyName });
+    await expect(row).toContainText('Active');
+    await expect(row).toContainText('Never');
+
+    // Revoke it again (confirming with a code if the server asks).
+    await row.getByRole('button', { name: `Actions for ${keyName}` }).click();
+    await page.getByRole('menuitem', { name: 'Revoke' }).click();
+    await page.getByRole('dialog', { name: `Revoke ${keyName}?` }).getByRole('button', { name: 'Revoke' }).click();
+    const revokeStepUp = page.getByRole('dialog', { name: 'Confirm with your authenticator' });
+    await expect(row.getByText('Revoked').or(revokeStepUp)).toBeVisible();
+    if (await revokeStepUp.isVisible()) await enterCode(page, await freshTotp(owner.totpSecret));
+    await expect(row).toContainText('Revoked');
   });
 });
 

@@ -84,6 +84,8 @@ test('every navbar link leads to its page', async ({ page }) => {
 
 test('keyboard: skip link first, then Tab to Payments and open it with Enter', async ({ page }) => {
   await page.goto('/');
+  // The frame appears once the session is confirmed (GET /me).
+  await expect(mainNav(page)).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
@@ -108,6 +110,7 @@ test('keyboard: skip link first, then Tab to Payments and open it with Enter', a
 
 test('the skip link moves focus to the main content', async ({ page }) => {
   await page.goto('/payments');
+  await expect(mainNav(page)).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('main#main-content')).toBeFocused();
