@@ -140,6 +140,34 @@ Result<CreatePayment> parse_create(const Request& r, const Principal& principal)
   return in;
 }
 
+std::string csv_field(std::string_view text) {
+  // Quote always; double inner quotes; neutralise formula injection in spreadsheets.
+  std::string out = "\"";
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) out += '\'';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv_row(const Payment& p) {
+  const std::vector<std::string> fields = {
+      PaymentId(p.id).to_string(), iso_utc_from_ms(p.created_at_ms), ProjectId(p.project_id).to_string(), p.merchant_reference,
+      std::string(to_string(p.status)), p.method, std::to_string(p.amount), p.currency, std::to_string(p.totals.captured),
+      std::to_string(p.totals.refunded), std::to_string(p.totals.charged_back), p.customer_email, p.customer_country,
+      p.card.brand, p.card.last4, p.description};
+  std::string line;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += csv_field(fields[i]);
+  }
+  return line + "\r\n";
+}
+
+constexpr int kExportPageSize = 1000;
+constexpr int64_t kExportRowsMax = 5'000'000;
+
 Response page(const boost::json::array& data, bool more) {
   return http::json_response(200, boost::json::object{{"data", data}, {"has_more", more}});
 }
@@ -165,6 +193,48 @@ void add_payment_routes(identity::Guard& guard, PaymentService& payments, ledger
     boost::json::array data;
     for (const auto& payment : rows) data.push_back(to_json(payment, {}));
     return page(data, more);
+  });
+
+  // The filtered list as CSV, streamed page by page (amounts in minor units).
+  guard.add(Method::get, "/api/v1/payments/export", "payments.read", [&payments](Request& r, const Principal& p) {
+    auto filter = parse_filter(r);
+    if (!filter) return http::problem(filter.error());
+    Response response;
+    response.set_header("content-type", "text/csv; charset=utf-8");
+    response.set_header("content-disposition", "attachment; filename=\"payments.csv\"");
+    response.stream = [&payments, p, f = *filter](http::ChunkWriter& out) mutable {
+      if (!out.write("id,created_at,project_id,merchant_reference,status,method,amount,currency,captured_amount,"
+                     "refunded_amount,charged_back_amount,customer_email,customer_country,card_brand,card_last4,description\r\n")) {
+        return;
+      }
+      f.limit = kExportPageSize;
+      int64_t rows = 0;
+      while (rows < kExportRowsMax) {
+        const auto [batch, more] = payments.list(p, f);
+        std::string chunk;
+        for (const auto& payment : batch) chunk += csv_row(payment);
+        if (!chunk.empty() && !out.write(chunk)) return;  // the client went away
+        rows += static_cast<int64_t>(batch.size());
+        if (!more || batch.empty()) return;
+        f.starting_after = batch.back().id;
+      }
+    };
+    return response;
+  });
+
+  guard.add(Method::get, "/api/v1/payments/{id}/ledger-entries", "balances.read", [&payments, &ledger, &database](Request& r, const Principal& p) {
+    const auto id = http::path_id<PaymentId>(r, "id");
+    if (!id) return http::problem(id.error());
+    const auto view = payments.get(p, id->value());
+    if (!view || !p.can("balances.read", view->payment.project_id)) return http::problem(404, "not-found", "no such payment");
+    std::vector<uint64_t> operations;
+    for (const auto& op : view->operations) operations.push_back(op.id);
+    boost::json::array data;
+    for (const auto& e : ledger.entries_of_operations(database, p.company_id, operations)) {
+      data.push_back(boost::json::object{{"transaction_id", std::to_string(e.transaction_id)}, {"account", ledger::to_string(e.account)},
+                                         {"currency", e.currency}, {"amount", e.amount}, {"created_at", iso_utc_from_ms(e.created_at_ms)}});
+    }
+    return http::json_response(200, boost::json::object{{"data", std::move(data)}});
   });
 
   guard.add(Method::get, "/api/v1/payments/{id}", "payments.read", [&payments, view](Request& r, const Principal& p) {

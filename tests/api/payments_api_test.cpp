@@ -252,6 +252,25 @@ TEST_F(PaymentsApi, ListsFilterAndPageByKeyset) {
   EXPECT_EQ(api("GET", "/api/v1/payments?limit=1000").status, 400);
 }
 
+TEST_F(PaymentsApi, TheFilteredListExportsAsStreamedCsv) {
+  for (int i = 0; i < 3; ++i) create(4321);
+  const auto r = api("GET", "/api/v1/payments/export?amount_min=4321&amount_max=4321");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.chunked);
+  EXPECT_EQ(r.header("content-type"), "text/csv; charset=utf-8");
+  std::istringstream lines(r.body);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_TRUE(line.starts_with("id,created_at,project_id,merchant_reference,status"));
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line == "\r") continue;
+    EXPECT_NE(line.find("\"4321\""), std::string::npos) << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 3);
+}
+
 TEST_F(PaymentsApi, BadPaymentsAreRefusedField_by_field) {
   auto r = api("POST", "/api/v1/payments", serialize(object{{"amount", -1}, {"currency", "EURO"}, {"merchant_reference", ""}}));
   EXPECT_EQ(r.status, 400);
