@@ -3,7 +3,7 @@ import { screenshotDir } from './playwright.config';
 import { missingNewUserMessage, missingOwnerMessage, newUserAccount, ownerAccount, ownerStatePath } from './support/accounts';
 import { expectNoSeriousAxeFindings, settle } from './support/axe';
 import { enterCode, mainNav, signIn, submitPassword } from './support/sign-in';
-import { freshTotp, totp, wrongTotp } from './support/totp';
+import { freshTotp, serverTotp, wrongTotp } from './support/totp';
 
 /** These tests sign in themselves: start without the owner's stored session. */
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -89,7 +89,7 @@ test.describe('the seeded owner', () => {
     await useScheme(page, 'light');
 
     // A wrong code first: the server's message, and the person stays on the step.
-    await enterCode(page, wrongTotp(owner.totpSecret));
+    await enterCode(page, await wrongTotp(owner.totpSecret));
     await expect(page.getByRole('alert')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'Two-step verification' })).toBeVisible();
 
@@ -219,7 +219,7 @@ test.describe('a first-time user', () => {
     // The key shown for manual entry, as a person would type it.
     const shown = (await page.getByTestId('totp-secret').locator('code').innerText()).replace(/\s+/g, '');
     expect(shown).toMatch(/^[A-Z2-7]+=*$/);
-    await enterCode(page, totp(shown));
+    await enterCode(page, await serverTotp(shown));
 
     await expect(page.getByRole('heading', { level: 1, name: 'Save your recovery codes' })).toBeVisible();
     const codes = page.getByTestId('recovery-codes').getByRole('listitem');

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
-import { ownerStatePath } from './support/accounts';
+import { missingNewUserMessage, missingOwnerMessage, newUserAccount, ownerAccount, ownerStatePath } from './support/accounts';
 
 /**
  * Browser tests of the Dashboard, run against a server that is already up:
@@ -17,6 +17,10 @@ const baseURL = process.env.KASSA_BASE_URL;
 if (!baseURL) {
   throw new Error('Set KASSA_BASE_URL to the server under test, e.g. KASSA_BASE_URL=http://127.0.0.1:8080');
 }
+
+// Said once, up front: the per-test skip reasons are easy to miss in the list reporter.
+if (ownerAccount() === undefined) console.warn(`e2e: tests that sign in will skip: ${missingOwnerMessage}`);
+if (newUserAccount() === undefined) console.warn(`e2e: the enrolment test will skip: ${missingNewUserMessage}`);
 
 export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 

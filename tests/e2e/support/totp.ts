@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { advanceServerClock, serverNowMs } from './server-clock';
 
 /** RFC 6238 as Kassa uses it: HMAC-SHA1, 30-second steps, 6 digits. */
 export const totpStepSeconds = 30;
@@ -46,6 +47,11 @@ export function totp(secret: string, nowMs: number = Date.now()): string {
   return totpForStep(secret, currentStep(nowMs));
 }
 
+/** The code valid now on the server (for a secret the server just made, e.g. at enrolment). */
+export async function serverTotp(secret: string): Promise<string> {
+  return totp(secret, await serverNowMs());
+}
+
 /**
  * The server refuses a code whose time step was already used (replay), also
  * across tests and worker processes: remember the last step used per secret
@@ -65,8 +71,14 @@ function lastUsedStep(secret: string): number {
   }
 }
 
-/** A code from a step not used before by these tests, waiting for one if needed. */
+/**
+ * A code from a time step not used before. With the server's test clock:
+ * move it one step on and use the code for its new time; otherwise wait for
+ * the next step when this one was used already.
+ */
 export async function freshTotp(secret: string): Promise<string> {
+  const advancedMs = await advanceServerClock(totpStepSeconds * 1000);
+  if (advancedMs !== undefined) return totp(secret, advancedMs);
   for (;;) {
     const step = currentStep();
     if (step > lastUsedStep(secret)) {
@@ -78,9 +90,9 @@ export async function freshTotp(secret: string): Promise<string> {
   }
 }
 
-/** A six-digit code that is certainly not valid now (for the wrong-code test). */
-export function wrongTotp(secret: string): string {
-  const step = currentStep();
+/** A six-digit code that is certainly not valid now on the server (for the wrong-code test). */
+export async function wrongTotp(secret: string): Promise<string> {
+  const step = currentStep(await serverNowMs());
   const valid = new Set([step - 1, step, step + 1].map((candidate) => totpForStep(secret, candidate)));
   for (let guess = 0; ; guess += 1) {
     const code = guess.toString().padStart(totpDigits, '0');
