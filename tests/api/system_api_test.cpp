@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "db/database.hpp"
 #include "http_client.hpp"
 #include "test_env.hpp"
 
@@ -159,6 +160,37 @@ TEST(ServeCommand, CreatesAPrivateMasterKeyAndMigrates) {
   }
   const auto status = std::filesystem::status(dir + "/master.key");
   EXPECT_EQ(status.permissions() & std::filesystem::perms::all, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SeedCommand, CreatesTheDemoCompanyAndABalancedHistoryOnce) {
+  const std::string dir = make_temp_dir("kassa-seed");
+  const std::string url = fresh_database_url(dir);
+  const std::vector<std::string> common = {"--db", url, "--data-dir", dir, "--log-level", "warn"};
+  auto args = std::vector<std::string>{"seed", "--operations", "3000"};
+  args.insert(args.end(), common.begin(), common.end());
+  auto result = run_kassa(args);
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("owner@demo-shop.example"), std::string::npos);
+  EXPECT_NE(result.output.find("TOTP secret:"), std::string::npos);
+  EXPECT_NE(result.output.find("operations in"), std::string::npos);
+  result = run_kassa(args);  // a second run adds nothing
+  EXPECT_NE(result.output.find("no history added"), std::string::npos);
+  auto verify = std::vector<std::string>{"ledger", "verify"};
+  verify.insert(verify.end(), common.begin(), common.end());
+  EXPECT_EQ(run_kassa(verify).exit_code, 0);
+  auto database = db::Database::open(url, {.pool_size = 1});
+  database->read([](db::Connection& c) {
+    const auto operations = *c.query_int64("SELECT COUNT(*) FROM operations");
+    EXPECT_GT(operations, 2500);
+    EXPECT_LT(operations, 3500);
+    EXPECT_GT(*c.query_int64("SELECT COUNT(DISTINCT status) FROM payments"), 4);
+    EXPECT_GT(*c.query_int64("SELECT COUNT(*) FROM operations WHERE type = 'refund'"), 0);
+    // Ids are time-ordered: the id order is the creation order.
+    EXPECT_EQ(*c.query_int64("SELECT COUNT(*) FROM (SELECT id, created_at_ms, LAG(created_at_ms) OVER (ORDER BY id) AS previous"
+                             " FROM payments) t WHERE previous > created_at_ms"), 0);
+    EXPECT_EQ(*c.query_int64("SELECT COUNT(*) FROM users"), 8);
+  });
   std::filesystem::remove_all(dir);
 }
 

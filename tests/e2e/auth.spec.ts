@@ -26,6 +26,11 @@ const settingsPages = [
 async function useScheme(page: Page, scheme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+  // Let the new colours reach every element before axe measures contrast.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))),
+  );
+  await page.waitForTimeout(150);
 }
 
 test.describe('without an account', () => {
