@@ -22,6 +22,7 @@ struct Principal {
   uint64_t id = 0;           // user id or API key id
   uint64_t company_id = 0;
   uint64_t session_id = 0;   // users signed in with a session
+  int64_t session_expires_at_ms = 0;  // the session's absolute end
   std::string label;         // e-mail or key name, for the audit log
   std::string ip;
   std::string user_agent;

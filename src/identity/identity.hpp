@@ -49,6 +49,7 @@ struct User {
   int64_t version = 1;
   int64_t created_at_ms = 0;
   int64_t updated_at_ms = 0;
+  std::optional<uint64_t> totp_reset_requested_by;  // a second administrator must confirm
 };
 
 struct Grant {

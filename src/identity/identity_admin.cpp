@@ -117,7 +117,9 @@ std::vector<std::pair<User, std::vector<Grant>>> IdentityService::users(const Pr
   return database_.read([&](db::Connection& c) {
     std::vector<std::pair<User, std::vector<Grant>>> out;
     const auto grants = store::grants_of_company(c, principal.company_id);
+    const auto resets = store::totp_resets_of(c, principal.company_id);
     for (auto& u : store::users_of(c, principal.company_id)) {
+      if (const auto it = resets.find(u.id); it != resets.end()) u.totp_reset_requested_by = it->second;
       std::vector<Grant> mine;
       for (const auto& [user_id, g] : grants) if (user_id == u.id) mine.push_back(g);
       out.emplace_back(std::move(u), std::move(mine));

@@ -72,6 +72,7 @@ boost::json::value to_json(const User& u, const std::vector<Grant>& grants) {
                              {"totp_enrolled", u.totp_secret_enc.has_value()},
                              {"locked_until", u.locked_until_ms > 0 ? boost::json::value(iso_utc_from_ms(u.locked_until_ms)) : nullptr},
                              {"grants", grants_json(grants)},
+                             {"totp_reset_requested_by", u.totp_reset_requested_by ? boost::json::value(UserId(*u.totp_reset_requested_by).to_string()) : nullptr},
                              {"version", u.version},
                              {"created_at", iso_utc_from_ms(u.created_at_ms)}};
 }
@@ -324,6 +325,7 @@ Result<Principal> IdentityService::authenticate_session(const std::string& token
   }
   Principal p = std::move(found->second);
   p.session_id = session.id;
+  p.session_expires_at_ms = session.expires_at_ms;
   p.ip = client.ip;
   p.user_agent = client.user_agent;
   return p;
@@ -378,7 +380,8 @@ boost::json::value IdentityService::me(const Principal& principal) const {
         {"company", company ? org::to_json(*company) : boost::json::value(nullptr)},
         {"permissions", boost::json::object{{"company", std::move(company_permissions)}, {"projects", std::move(projects)}}},
         {"session", boost::json::object{{"idle_timeout_seconds", options_.idle_timeout_ms / 1000},
-                                        {"warn_before_seconds", options_.idle_warning_ms / 1000}}}};
+                                        {"warn_before_seconds", options_.idle_warning_ms / 1000},
+                                        {"expires_at", iso_utc_from_ms(principal.session_expires_at_ms)}}}};
   });
 }
 

@@ -387,6 +387,13 @@ std::optional<uint64_t> totp_reset_requester(db::Connection& c, uint64_t user_id
   return v ? std::optional<uint64_t>(u64(*v)) : std::nullopt;
 }
 
+std::map<uint64_t, uint64_t> totp_resets_of(db::Connection& c, uint64_t company_id) {
+  std::map<uint64_t, uint64_t> out;
+  c.query("SELECT t.user_id, t.requested_by FROM totp_resets t JOIN users u ON u.id = t.user_id WHERE u.company_id = $1",
+          {i64(company_id)}, [&](const db::Row& r) { out[u64(r.int64(0))] = u64(r.int64(1)); });
+  return out;
+}
+
 void clear_totp_reset(db::Connection& c, uint64_t user_id) {
   c.execute("DELETE FROM totp_resets WHERE user_id = $1", {i64(user_id)});
 }

@@ -1,5 +1,6 @@
 #pragma once
 // The SQL of the identity context, as named functions.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +110,8 @@ bool consume_step_up(db::Connection& c, const std::string& token_hash, uint64_t 
 // second-factor resets
 void request_totp_reset(db::Connection& c, uint64_t user_id, uint64_t requested_by, int64_t now_ms);
 std::optional<uint64_t> totp_reset_requester(db::Connection& c, uint64_t user_id);
+// user id -> requester, for the company's users with a reset waiting for a second administrator.
+std::map<uint64_t, uint64_t> totp_resets_of(db::Connection& c, uint64_t company_id);
 void clear_totp_reset(db::Connection& c, uint64_t user_id);
 
 void insert_email(db::Connection& c, uint64_t id, uint64_t company_id, const std::string& to, const std::string& subject,

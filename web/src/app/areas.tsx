@@ -16,6 +16,7 @@ import {
   IconWebhook,
   type Icon,
 } from '@tabler/icons-react';
+import { hasAnyPermission, type PermissionName, type Permissions } from '@/lib/auth';
 import type { PlainMessageKey } from '@/lib/i18n';
 
 /**
@@ -30,6 +31,11 @@ export interface Area {
   titleKey: PlainMessageKey;
   emptyTitleKey: PlainMessageKey;
   emptyDescriptionKey: PlainMessageKey;
+  /**
+   * The area shows to people holding any of these permissions (company-wide
+   * or on any project); empty: to everyone signed in.
+   */
+  requires: readonly PermissionName[];
 }
 
 export type AreaGroup = 'main' | 'operate' | 'risk' | 'settings';
@@ -59,31 +65,43 @@ type AreaKeyBase =
   | 'webhooks'
   | 'audit';
 
-function area(id: string, path: string, icon: Icon, group: AreaGroup, keyBase: AreaKeyBase): Area {
+function area(
+  id: string,
+  path: string,
+  icon: Icon,
+  group: AreaGroup,
+  keyBase: AreaKeyBase,
+  requires: readonly PermissionName[],
+): Area {
   // Checked by the compiler: each of these must be a key of the catalogue.
   const titleKey: PlainMessageKey = `area.${keyBase}.title`;
   const emptyTitleKey: PlainMessageKey = `area.${keyBase}.emptyTitle`;
   const emptyDescriptionKey: PlainMessageKey = `area.${keyBase}.emptyDescription`;
-  return { id, path, icon, group, titleKey, emptyTitleKey, emptyDescriptionKey };
+  return { id, path, icon, group, titleKey, emptyTitleKey, emptyDescriptionKey, requires };
 }
 
 export const areas: readonly Area[] = [
-  area('overview', '/', IconChartBar, 'main', 'overview'),
-  area('payments', '/payments', IconCreditCard, 'operate', 'payments'),
-  area('operations', '/operations', IconArrowsExchange, 'operate', 'operations'),
-  area('links', '/links', IconLink, 'operate', 'links'),
-  area('payouts', '/payouts', IconSend, 'operate', 'payouts'),
-  area('balances', '/balances', IconWallet, 'operate', 'balances'),
-  area('fraud', '/fraud', IconShieldCheck, 'risk', 'fraud'),
-  area('chargebacks', '/chargebacks', IconAlertTriangle, 'risk', 'chargebacks'),
-  area('reports', '/reports', IconFileAnalytics, 'risk', 'reports'),
-  area('projects', '/settings/projects', IconBuildingStore, 'settings', 'projects'),
-  area('users', '/settings/users', IconUsers, 'settings', 'users'),
-  area('roles', '/settings/roles', IconShieldLock, 'settings', 'roles'),
-  area('api-keys', '/settings/api-keys', IconKey, 'settings', 'apiKeys'),
-  area('webhooks', '/settings/webhooks', IconWebhook, 'settings', 'webhooks'),
-  area('audit', '/settings/audit', IconHistory, 'settings', 'audit'),
+  area('overview', '/', IconChartBar, 'main', 'overview', []),
+  area('payments', '/payments', IconCreditCard, 'operate', 'payments', ['payments.read']),
+  area('operations', '/operations', IconArrowsExchange, 'operate', 'operations', ['payments.read']),
+  area('links', '/links', IconLink, 'operate', 'links', ['links.read']),
+  area('payouts', '/payouts', IconSend, 'operate', 'payouts', ['payouts.read']),
+  area('balances', '/balances', IconWallet, 'operate', 'balances', ['balances.read']),
+  area('fraud', '/fraud', IconShieldCheck, 'risk', 'fraud', ['fraud.read']),
+  area('chargebacks', '/chargebacks', IconAlertTriangle, 'risk', 'chargebacks', ['chargebacks.read']),
+  area('reports', '/reports', IconFileAnalytics, 'risk', 'reports', ['reports.read']),
+  area('projects', '/settings/projects', IconBuildingStore, 'settings', 'projects', ['projects.manage', 'settings.manage']),
+  area('users', '/settings/users', IconUsers, 'settings', 'users', ['users.read']),
+  area('roles', '/settings/roles', IconShieldLock, 'settings', 'roles', ['roles.manage', 'users.read']),
+  area('api-keys', '/settings/api-keys', IconKey, 'settings', 'apiKeys', ['api_keys.read']),
+  area('webhooks', '/settings/webhooks', IconWebhook, 'settings', 'webhooks', ['webhooks.read']),
+  area('audit', '/settings/audit', IconHistory, 'settings', 'audit', ['audit.read']),
 ];
+
+/** The areas a user with these permissions sees, in navbar order. */
+export function visibleAreas(permissions: Permissions): Area[] {
+  return areas.filter((candidate) => hasAnyPermission(permissions, candidate.requires));
+}
 
 export function areaById(id: string): Area {
   const found = areas.find((candidate) => candidate.id === id);

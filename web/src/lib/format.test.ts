@@ -7,6 +7,8 @@ import {
   formatDateTime,
   formatPercent,
   minorUnitsToDecimalString,
+  nextCalendarDay,
+  startOfDayInTimeZone,
 } from './format';
 
 // Intl puts a narrow no-break space (U+202F) or no-break space (U+00A0) in some
@@ -121,5 +123,29 @@ describe('formatDateTime', () => {
 
   it('refuses what is not a time', () => {
     expect(() => formatDateTime('yesterday', 'en-US', 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('startOfDayInTimeZone', () => {
+  it.each([
+    ['2026-03-01', 'UTC', '2026-03-01T00:00:00.000Z'],
+    ['2026-03-01', 'Europe/Berlin', '2026-02-28T23:00:00.000Z'],
+    // The day daylight saving time starts in Berlin (23 hours long).
+    ['2026-03-29', 'Europe/Berlin', '2026-03-28T23:00:00.000Z'],
+    ['2026-03-30', 'Europe/Berlin', '2026-03-29T22:00:00.000Z'],
+    ['2026-07-01', 'America/New_York', '2026-07-01T04:00:00.000Z'],
+    ['2026-01-01', 'Asia/Kolkata', '2025-12-31T18:30:00.000Z'],
+  ])('%s in %s begins at %s', (day, zone, instant) => {
+    expect(startOfDayInTimeZone(day, zone)).toBe(instant);
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(() => startOfDayInTimeZone('1 March', 'UTC')).toThrow(RangeError);
+  });
+
+  it('nextCalendarDay crosses months and leap days', () => {
+    expect(nextCalendarDay('2026-02-28')).toBe('2026-03-01');
+    expect(nextCalendarDay('2028-02-28')).toBe('2028-02-29');
+    expect(nextCalendarDay('2026-12-31')).toBe('2027-01-01');
   });
 });

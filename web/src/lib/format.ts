@@ -158,3 +158,44 @@ export function formatDateTime(
 export function formatDate(value: string | Date, locale: string, timeZone: string): string {
   return formatDateTime(value, locale, timeZone, 'date');
 }
+
+function timeZoneOffsetMs(utcMs: number, timeZone: string): number {
+  const parts = cached(dateFormatters, `offset|${timeZone}`, () => {
+    return new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  }).formatToParts(new Date(utcMs));
+  const field = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  return asUtc - utcMs;
+}
+
+/**
+ * The instant a calendar day begins in a time zone, as ISO 8601 UTC:
+ * `startOfDayInTimeZone('2026-03-29', 'Europe/Berlin')` → "2026-03-28T23:00:00.000Z".
+ * Filters by business day ("from 1 March") use this.
+ */
+export function startOfDayInTimeZone(isoDate: string, timeZone: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (match === null) throw new RangeError(`not a calendar date (YYYY-MM-DD): "${isoDate}"`);
+  const wallMs = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Two rounds settle the offset across a daylight-saving change.
+  let utcMs = wallMs - timeZoneOffsetMs(wallMs, timeZone);
+  utcMs = wallMs - timeZoneOffsetMs(utcMs, timeZone);
+  return new Date(utcMs).toISOString();
+}
+
+/** The calendar day after `isoDate` ("2026-02-28" → "2026-03-01"). */
+export function nextCalendarDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a calendar date (YYYY-MM-DD): "${isoDate}"`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,6 +1,7 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { render, screen, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
+import { vi } from 'vitest';
 import { RouterProvider } from 'react-router';
 import { AppProvider } from '@/app/provider';
 import { createTestRouter } from '@/app/router';
@@ -20,12 +21,46 @@ export function renderApp(url = '/') {
   return { ...result, router, user, queryClient };
 }
 
+/** Renders the app at a URL and waits until the auth gate lets the frame through. */
+export async function renderSignedIn(url = '/') {
+  const rendered = renderApp(url);
+  await screen.findByRole('navigation', { name: 'Main' });
+  return rendered;
+}
+
 /** Renders one component inside the providers, without a router. */
 export function renderWithProviders(ui: ReactElement): RenderResult & { user: ReturnType<typeof userEvent.setup> } {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
   const user = userEvent.setup();
   return { ...render(<AppProvider queryClient={queryClient} mantineEnv="test">{ui}</AppProvider>), user };
+}
+
+export type RouteHandler = (request: Request) => Response | Promise<Response>;
+
+/**
+ * A fetch stub answering by "METHOD /path" (or by "/path" for any method);
+ * unknown routes get a 404 problem. `requests` records every request, with
+ * its body already read as `json` (for asserting what was sent).
+ */
+export function stubApi(routes: Record<string, RouteHandler>) {
+  const requests: { method: string; path: string; headers: Headers; json: unknown }[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(String(input), init);
+    const url = new URL(request.url);
+    const text = request.method === 'GET' ? '' : await request.clone().text();
+    requests.push({
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      headers: request.headers,
+      json: text === '' ? undefined : JSON.parse(text),
+    });
+    const handler = routes[`${request.method} ${url.pathname}`] ?? routes[url.pathname];
+    if (handler !== undefined) return handler(request);
+    return problemResponse(404, { type: 'https://kassa.dev/problems/not-found', title: 'Not Found' });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return { fetch, requests };
 }
 
 /** A fetch stub answering by path; unknown paths get a 404 problem. */
@@ -42,9 +77,18 @@ export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-export function problemResponse(status: number, body: Record<string, unknown>): Response {
+export function problemResponse(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ status, ...body }), {
     status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
   });
+}
+
+/** A Kassa problem by slug: `kassaProblem(401, 'invalid-credentials', 'Wrong code.')`. */
+export function kassaProblem(status: number, slug: string, detail: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return problemResponse(status, { type: `https://kassa.dev/problems/${slug}`, title: slug, detail, ...extra }, headers);
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
 }

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { resetApiActivity } from '@/lib/api/activity';
 
 // jsdom lacks these browser APIs; Mantine uses them.
 Object.defineProperty(window, 'matchMedia', {
@@ -27,6 +28,7 @@ window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
 
 afterEach(() => {
   cleanup();
+  resetApiActivity();
   window.localStorage.clear();
   document.documentElement.removeAttribute('data-mantine-color-scheme');
 });

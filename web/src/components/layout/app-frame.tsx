@@ -16,11 +16,13 @@ export interface AppFrameProps {
   navGroups: readonly NavGroup[];
   /** Shown in the header after the product name: the project switcher. */
   headerSection?: ReactNode;
+  /** Shown at the right end of the header: the user menu. */
+  headerEnd?: ReactNode;
   children: ReactNode;
 }
 
 /** The frame around every page: header, navbar, and the main content region. */
-export function AppFrame({ navGroups, headerSection, children }: AppFrameProps) {
+export function AppFrame({ navGroups, headerSection, headerEnd, children }: AppFrameProps) {
   const t = useT();
   const { withProject } = useProjectScope();
   const [navbarOpened, navbar] = useDisclosure(false);
@@ -57,7 +59,10 @@ export function AppFrame({ navGroups, headerSection, children }: AppFrameProps) 
                 </>
               )}
             </Group>
-            <ColorSchemeToggle />
+            <Group gap="sm" wrap="nowrap" className={classes.headerEnd}>
+              <ColorSchemeToggle />
+              {headerEnd}
+            </Group>
           </Group>
         </AppShell.Header>
 

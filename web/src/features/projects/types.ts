@@ -1,13 +1,8 @@
-import { z } from 'zod';
+import type { components } from '@/lib/api';
 
-export const projectSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-});
-
-export type Project = z.infer<typeof projectSchema>;
-
-export const projectListSchema = z.object({
-  data: z.array(projectSchema),
-  has_more: z.boolean().optional(),
-});
+export type Project = components['schemas']['Project'];
+export type ProjectStatus = components['schemas']['ProjectStatus'];
+export type Company = components['schemas']['Company'];
+export type CreateProjectRequest = components['schemas']['CreateProjectRequest'];
+export type UpdateProjectRequest = components['schemas']['UpdateProjectRequest'];
+export type UpdateCompanyRequest = components['schemas']['UpdateCompanyRequest'];

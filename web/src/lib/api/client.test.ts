@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problemResponse } from '@/testing/render';
-import { createApiClient } from './client';
+import { createApiClient, touchesSession } from './client';
 import { ApiProblem, clientProblemTypes } from './problem';
 
 function clientAnswering(answer: (request: Request) => Response | Promise<Response>) {
@@ -76,5 +76,21 @@ describe('api client', () => {
     const { client, requests } = clientAnswering(() => jsonResponse({ status: 'ok' }));
     await client.request('post' as never, '/healthz' as never);
     expect(requests[0]?.headers.has('X-CSRF-Token')).toBe(false);
+  });
+});
+
+describe('touchesSession', () => {
+  it.each([
+    ['/api/v1/me', true],
+    ['/api/v1/users', true],
+    ['/api/v1/step-up', true],
+    ['/api/v1/auth/logout', true],
+    ['/api/v1/auth/login', false],
+    ['/api/v1/auth/totp/enroll', false],
+    ['/api/v1/invitations/abc', false],
+    ['/api/v1/version', false],
+    ['/healthz', false],
+  ])('%s → %s', (path, expected) => {
+    expect(touchesSession(path)).toBe(expected);
   });
 });

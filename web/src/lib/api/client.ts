@@ -1,8 +1,10 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { noteApiRequest } from './activity';
 import { csrfHeaderName, isSafeMethod, readCsrfToken } from './csrf';
 import type { pendingPaths } from './pending-paths';
 import { ApiProblem, networkProblem, problemFromResponse, unexpectedResponseProblem } from './problem';
 import type { paths } from './schema';
+import { endsSession, notifySessionEnded, sessionEndReason } from './session-events';
 
 export type ApiPaths = paths & pendingPaths;
 
@@ -22,14 +24,35 @@ function isHtml(response: Response): boolean {
 }
 
 /**
+ * Requests that keep the session alive on the server. Health checks, the
+ * version and the sign-in steps do not read the session; counting them
+ * would let the idle warning come too late.
+ */
+export function touchesSession(pathname: string): boolean {
+  return pathname.startsWith('/api/v1/') && !/^\/api\/v1\/(version$|auth\/(login|totp|recovery)|invitations\/)/.test(pathname);
+}
+
+/** Note when each session-touching request was sent (see activity.ts). */
+export const activityMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (touchesSession(new URL(request.url).pathname)) noteApiRequest();
+    return undefined;
+  },
+};
+
+/**
  * Makes every failure an ApiProblem: problem+json bodies are parsed, other
  * failure statuses and network errors get a client-made problem. An HTML page
  * where JSON was asked for (an SPA fallback answering an API path the server
  * does not have) is a failure too.
  */
 export const problemMiddleware: Middleware = {
-  async onResponse({ response }) {
-    if (!response.ok) throw await problemFromResponse(response);
+  async onResponse({ request, response }) {
+    if (!response.ok) {
+      const problem = await problemFromResponse(response);
+      if (endsSession(problem, new URL(request.url).pathname)) notifySessionEnded(sessionEndReason(problem));
+      throw problem;
+    }
     if (isHtml(response)) throw unexpectedResponseProblem(response);
     return undefined;
   },
@@ -50,7 +73,7 @@ export function createApiClient(options: { baseUrl?: string; fetch?: typeof glob
     // Looked up per call, not captured once, so tests can stub global fetch.
     fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
   });
-  client.use(csrfMiddleware, problemMiddleware);
+  client.use(activityMiddleware, csrfMiddleware, problemMiddleware);
   return client;
 }
 

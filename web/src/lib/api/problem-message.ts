@@ -11,7 +11,12 @@ export function problemMessage(error: unknown, t: Translate): string {
       return t('error.unexpectedResponse', { status: error.status });
     case clientProblemTypes.httpStatus:
       return t('error.httpStatus', { status: error.status });
-    default:
-      return error.detail ?? (error.title || t('error.httpStatus', { status: error.status }));
+    default: {
+      const message = error.detail ?? (error.title || t('error.httpStatus', { status: error.status }));
+      if (error.status === 429 && error.retryAfterSeconds !== undefined) {
+        return `${message} ${t('error.retryAfter', { seconds: error.retryAfterSeconds })}`;
+      }
+      return message;
+    }
   }
 }

@@ -72,6 +72,544 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * First factor: e-mail address and password.
+         * @description Answers with the second step: `totp` (enter a code from the
+         *     authenticator) or, for a user without an authenticator yet,
+         *     `totp_enroll` (with the new secret as a QR code and as text). Every
+         *     failure (unknown e-mail address, wrong password, locked account) is the
+         *     same `invalid-credentials` problem, so the answer does not tell which.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Second factor: a code from the authenticator. Starts the session.
+         * @description Sets the `kassa_session` (HttpOnly) and `kassa_csrf` cookies. A wrong
+         *     or already used code is `invalid-credentials`; a challenge that has
+         *     expired is `challenge-expired` (start again with the password).
+         */
+        post: operations["verifyTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirms a new authenticator with its first code. Starts the session.
+         * @description Completes the enrolment begun by `POST /auth/login` (`totp_enroll`),
+         *     by accepting an invitation, or by `POST /me/totp/replace`. Answers
+         *     with ten recovery codes, shown to the person once, and sets the
+         *     session cookies.
+         */
+        post: operations["enrollTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second factor when the authenticator is lost: a recovery code (each works once). */
+        post: operations["useRecoveryCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the session and clears its cookies. */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirms one sensitive action with a fresh code (PSD2 dynamic linking).
+         * @description A sensitive request sent without a valid confirmation answers 403
+         *     `step-up-required` with the exact `action`. Send that `action` back
+         *     here, unchanged, with a fresh code from the authenticator; then repeat
+         *     the original request with the header `X-Step-Up-Confirmation`. The
+         *     confirmation is good for that one action, once, until `expires_at`.
+         */
+        post: operations["confirmStepUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret token from the invitation link. */
+                token: components["parameters"]["InvitationToken"];
+            };
+            cookie?: never;
+        };
+        /** What an invitation link is for (public). */
+        get: operations["getInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret token from the invitation link. */
+                token: components["parameters"]["InvitationToken"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets the invited user's name and password (public); enrolment comes next.
+         * @description Password rules (400 with `errors` on `/password`): 12 to 128
+         *     characters, at least one letter and one digit, not one of the 10,000
+         *     most common passwords. Answers like `POST /auth/login` for a user
+         *     without an authenticator: `next` is `totp_enroll`.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user, their company, their permissions and the session's limits.
+         * @description Like every request, it counts as activity and keeps the session from
+         *     idling out. When the session has ended, 401 `session-expired` with
+         *     `detail` `idle` or `absolute`.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes the signed-in user's password.
+         * @description The new password follows the invitation's rules and may not be one of
+         *     the user's last 4 (400 `invalid-password` with `errors` on `/password`).
+         *     A wrong current password is 400 with `errors` on `/current_password`.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts moving to a new authenticator; needs a code from the current one.
+         * @description Complete it with `POST /auth/totp/enroll` and a code from the new authenticator.
+         */
+        post: operations["replaceTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's users (needs `users.read`). */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invites a person by e-mail address, with their roles (needs `users.manage`). */
+        post: operations["inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames, disables or re-enables a user (needs `users.manage`). */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces a user's roles (needs `users.manage` and a step-up confirmation). */
+        put: operations["replaceUserGrants"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/totp-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Asks for a user's authenticator to be reset (four eyes; step-up).
+         * @description Creates a pending reset. It takes effect only when a different
+         *     administrator confirms it; the user then enrols a new authenticator at
+         *     their next sign-in.
+         */
+        post: operations["requestTotpReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/totp-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms a pending authenticator reset; must be another administrator (step-up). */
+        post: operations["confirmTotpReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every permission a role or an API key can hold. */
+        get: operations["listPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in and custom roles. */
+        get: operations["listRoles"];
+        put?: never;
+        /** Creates a custom role (needs `roles.manage`). */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{role_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deletes a custom role that nobody holds (needs `roles.manage`).
+         * @description A built-in role is 422 `builtin-role`; a role someone holds is 409 `role-in-use`.
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        /** Changes a custom role (needs `roles.manage`). */
+        patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects the caller can see. */
+        get: operations["listProjects"];
+        put?: never;
+        /** Creates a project (needs `projects.manage`). */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames, archives or restores a project (needs `projects.manage`). */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/v1/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company. */
+        get: operations["getCompany"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the company's name, reporting currency or time zone (needs `settings.manage`). */
+        patch: operations["updateCompany"];
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys, of one project or of all the caller can see (needs `api_keys.read`). */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Creates an API key for a project (needs `api_keys.manage` and a step-up confirmation). */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{api_key_id}/roll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                api_key_id: components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replaces a key's secret; the old secret stops working (step-up). */
+        post: operations["rollApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{api_key_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                api_key_id: components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes a key for good. */
+        post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tamper-evident audit log, newest first (needs `audit.read`). */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -92,7 +630,14 @@ export interface components {
             /** @enum {string} */
             database: "sqlite" | "postgresql";
         };
-        /** @description RFC 9457 problem details. */
+        /**
+         * @description RFC 9457 problem details. `type` is `https://kassa.dev/problems/<slug>`;
+         *     the slugs are stable: `validation`, `malformed-json`, `unauthenticated`,
+         *     `session-expired`, `invalid-credentials`, `challenge-expired`,
+         *     `rate-limited`, `forbidden`, `step-up-required`, `not-found`,
+         *     `if-match-required`, `stale-version`, `invalid-password`, `role-in-use`,
+         *     `builtin-role`, `user-invited`, `no-reset-requested`, …
+         */
         Problem: {
             /** @description A stable URI naming the error, e.g. `https://kassa.dev/problems/malformed-json`. */
             type: string;
@@ -108,11 +653,499 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description A 403 problem; `action` is there when `type` ends in `step-up-required`. */
+        ForbiddenProblem: components["schemas"]["Problem"] & {
+            action?: components["schemas"]["StepUpAction"];
+        };
+        /** @description A 412 problem with the resource as it is now. */
+        VersionConflictProblem: components["schemas"]["Problem"] & {
+            /** @description The resource as it is now, in the same shape as the resource itself. */
+            current: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description The exact action to confirm, as the server describes it; sent back to
+         *     `POST /step-up` unchanged. Money actions carry `amount` (minor units),
+         *     `currency` and `payee`. Identity actions: `api_key.create`
+         *     (`project_id`, `name`, `permissions` space-separated), `api_key.roll`
+         *     (`api_key_id`), `user.grants` (`user_id`, `grants` as
+         *     `rol_a@all; rol_b@prj_x,prj_y,`), `user.totp_reset` and
+         *     `user.totp_reset_confirm` (`user_id`).
+         * @example {
+         *       "type": "api_key.create",
+         *       "project_id": "prj_01HV5N3Q8W",
+         *       "name": "Shop backend",
+         *       "permissions": "payments.read payments.write"
+         *     }
+         */
+        StepUpAction: {
+            /** @example api_key.create */
+            type: string;
+            /** @description In minor units of `currency`. */
+            amount?: number;
+            /** @example EUR */
+            currency?: string;
+            payee?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StepUpRequest: {
+            action: components["schemas"]["StepUpAction"];
+            code: components["schemas"]["TotpCode"];
+        };
+        StepUpConfirmation: {
+            /** @description Send as `X-Step-Up-Confirmation`. */
+            confirmation: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        /** @example 492039 */
+        TotpCode: string;
+        LoginRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        TotpChallenge: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            next: "totp";
+            /** @description Opaque; valid for a few minutes. */
+            challenge: string;
+        };
+        /** @description A new authenticator secret, waiting for its first code. */
+        TotpEnrollment: {
+            challenge: string;
+            /** @example otpauth://totp/Kassa:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Kassa */
+            otpauth_uri: string;
+            /** @description The `otpauth_uri` as a QR code: an SVG document, to show as an image. */
+            qr_svg: string;
+            /** @description Base32, for entering by hand. */
+            secret: string;
+        };
+        EnrollChallenge: {
+            /** @enum {string} */
+            next: "totp_enroll";
+        } & components["schemas"]["TotpEnrollment"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            next: "totp_enroll";
+        };
+        LoginChallenge: components["schemas"]["TotpChallenge"] | components["schemas"]["EnrollChallenge"];
+        TotpRequest: {
+            challenge: string;
+            code: components["schemas"]["TotpCode"];
+        };
+        CodeRequest: {
+            code: components["schemas"]["TotpCode"];
+        };
+        RecoveryRequest: {
+            challenge: string;
+            recovery_code: string;
+        };
+        SignedIn: {
+            user: components["schemas"]["User"];
+        };
+        Enrolled: {
+            user: components["schemas"]["User"];
+            /** @description Ten single-use codes; shown once. */
+            recovery_codes: string[];
+        };
+        Invitation: {
+            /** Format: email */
+            email: string;
+            company_name: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        AcceptInvitationRequest: {
+            name: string;
+            password: string;
+        };
+        ChangePasswordRequest: {
+            current_password: string;
+            new_password: string;
+        };
+        Session: {
+            /** @description The session ends after this long without a request. */
+            idle_timeout_seconds: number;
+            /**
+             * Format: date-time
+             * @description The session ends at this time whatever happens.
+             */
+            expires_at: string;
+            /** @description How long before the end the person is warned. */
+            warn_before_seconds: number;
+        };
+        Me: {
+            user: components["schemas"]["User"];
+            company: components["schemas"]["Company"];
+            permissions: {
+                /** @description Permissions held company-wide (on every project). */
+                company: string[];
+                /** @description Permissions held on single projects, by project id. */
+                projects: {
+                    [key: string]: string[];
+                };
+            };
+            session: components["schemas"]["Session"];
+        };
+        /** @enum {string} */
+        UserStatus: "invited" | "active" | "disabled";
+        User: {
+            /** @example usr_01HV5N3Q8W */
+            id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            status: components["schemas"]["UserStatus"];
+            totp_enrolled: boolean;
+            /**
+             * Format: date-time
+             * @description Set while sign-in is locked after too many failed attempts.
+             */
+            locked_until: string | null;
+            /** @description The administrator who asked to reset this user's second factor; a different administrator must confirm it. */
+            totp_reset_requested_by?: string | null;
+            grants: components["schemas"]["Grant"][];
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Grant: {
+            /** @example rol_01HV5N3Q8W */
+            role_id: string;
+            role_name: string;
+            /** @description The projects the role applies to; null for all projects, present and future. */
+            project_ids: string[] | null;
+        };
+        GrantInput: {
+            role_id: string;
+            project_ids: string[] | null;
+        };
+        UserList: {
+            data: components["schemas"]["User"][];
+            has_more: boolean;
+        };
+        InviteUserRequest: {
+            /** Format: email */
+            email: string;
+            name: string;
+            grants: components["schemas"]["GrantInput"][];
+        };
+        InvitationCreated: {
+            user: components["schemas"]["User"];
+            /** @description The link to send: `/invitations/{token}` on this server. */
+            invitation_url: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        UpdateUserRequest: {
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
+        ReplaceGrantsRequest: {
+            grants: components["schemas"]["GrantInput"][];
+        };
+        /**
+         * @description `project`: granted per project; `company`: about the company as a whole.
+         * @enum {string}
+         */
+        PermissionScope: "project" | "company";
+        Permission: {
+            /** @example payments.read */
+            name: string;
+            description: string;
+            scope: components["schemas"]["PermissionScope"];
+        };
+        PermissionList: {
+            data: components["schemas"]["Permission"][];
+        };
+        Role: {
+            /** @example rol_01HV5N3Q8W */
+            id: string;
+            /** @example finance */
+            name: string;
+            description: string;
+            permissions: string[];
+            /** @description Built-in roles (owner, administrator, finance, operator, fraud_analyst, support, developer, viewer) cannot be changed. */
+            builtin: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        RoleList: {
+            data: components["schemas"]["Role"][];
+            has_more: boolean;
+        };
+        CreateRoleRequest: {
+            name: string;
+            description: string;
+            permissions: string[];
+        };
+        UpdateRoleRequest: {
+            name?: string;
+            description?: string;
+            permissions?: string[];
+        };
+        /** @enum {string} */
+        ProjectStatus: "active" | "archived";
+        Project: {
+            /** @example prj_01HV5N3Q8W */
+            id: string;
+            name: string;
+            /**
+             * @description ISO 4217
+             * @example EUR
+             */
+            default_currency: string;
+            status: components["schemas"]["ProjectStatus"];
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ProjectList: {
+            data: components["schemas"]["Project"][];
+            has_more: boolean;
+        };
+        CreateProjectRequest: {
+            name: string;
+            default_currency: string;
+        };
+        UpdateProjectRequest: {
+            name?: string;
+            status?: components["schemas"]["ProjectStatus"];
+        };
+        Company: {
+            /** @example cmp_01HV5N3Q8W */
+            id: string;
+            name: string;
+            /**
+             * @description ISO 4217; consolidated figures are shown in it.
+             * @example EUR
+             */
+            reporting_currency: string;
+            /**
+             * @description IANA; the business day for reports and dates.
+             * @example Europe/Berlin
+             */
+            time_zone: string;
+            version: number;
+        };
+        UpdateCompanyRequest: {
+            name?: string;
+            reporting_currency?: string;
+            time_zone?: string;
+        };
+        /** @enum {string} */
+        ApiKeyStatus: "active" | "revoked";
+        ApiKey: {
+            /** @example key_01HV5N3Q8W */
+            id: string;
+            project_id: string;
+            name: string;
+            /**
+             * @description The start of the secret, to recognise it by.
+             * @example sk_live_ab12
+             */
+            secret_prefix: string;
+            permissions: string[];
+            status: components["schemas"]["ApiKeyStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            version: number;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+            has_more: boolean;
+        };
+        CreateApiKeyRequest: {
+            project_id: string;
+            name: string;
+            permissions: string[];
+        };
+        ApiKeyWithSecret: {
+            api_key: components["schemas"]["ApiKey"];
+            /** @description The whole secret (`sk_…`); never shown again. */
+            secret: string;
+        };
+        RevokedApiKey: {
+            api_key: components["schemas"]["ApiKey"];
+        };
+        AuditActor: {
+            /** @enum {string} */
+            type: "user" | "api_key" | "system" | "anonymous";
+            id: string | null;
+            /** @description An e-mail address, a key name, "system". */
+            label: string;
+        };
+        AuditTarget: {
+            /** @example user */
+            type: string;
+            id: string;
+        };
+        AuditEvent: {
+            /** @example evt_01HV5N3Q8W */
+            id: string;
+            /** @description Position in the company's hash chain. */
+            seq: number;
+            /** Format: date-time */
+            occurred_at: string;
+            actor: components["schemas"]["AuditActor"];
+            /** @example user.invited */
+            action: string;
+            target: components["schemas"]["AuditTarget"];
+            ip: string;
+            user_agent: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description SHA-256 over this event and `prev_hash`. */
+            hash: string;
+            prev_hash: string;
+        };
+        AuditEventList: {
+            data: components["schemas"]["AuditEvent"][];
+            has_more: boolean;
+        };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description Malformed or invalid input (`validation`), with per-field `errors`. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Not signed in (`unauthenticated`), or the session has ended
+         *     (`session-expired`, `detail` is `idle` or `absolute`).
+         */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `invalid-credentials`: the e-mail address, password or code is wrong,
+         *     or the account is temporarily locked after too many attempts;
+         *     `challenge-expired`: the sign-in took too long, start again.
+         */
+        InvalidCredentials: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `forbidden`: the caller lacks the permission. `step-up-required`: the
+         *     action needs a fresh confirmation; `action` says exactly what to
+         *     confirm with `POST /step-up`.
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ForbiddenProblem"];
+            };
+        };
+        /** @description No such resource (or not visible to the caller). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request conflicts with the current state (a duplicate name, `role-in-use`, …). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The `If-Match` version is stale; `current` is the resource as it is now. */
+        VersionConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["VersionConflictProblem"];
+            };
+        };
+        /** @description A business rule forbids it (`builtin-role`, …). */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `rate-limited`: too many attempts; see `Retry-After`. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Page size. */
+        Limit: number;
+        /** @description Cursor; the id of the last item of the previous page. */
+        StartingAfter: string;
+        /**
+         * @description The version the change is based on, quoted: `"7"`. If the resource has
+         *     changed since, the answer is 412 `stale-version` with the resource as
+         *     it is now (`current`); without If-Match, 400 `if-match-required`.
+         */
+        IfMatch: string;
+        /** @description A confirmation from `POST /step-up` for exactly this action. */
+        StepUpConfirmation: string;
+        /** @description The same key with the same body answers the first response again; with another body, 422. */
+        IdempotencyKey: string;
+        /** @description The secret token from the invitation link. */
+        InvitationToken: string;
+        UserId: string;
+        RoleId: string;
+        ProjectId: string;
+        ApiKeyId: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `kassa_session=…; HttpOnly; SameSite=Strict; Path=/` and `kassa_csrf=…; SameSite=Strict; Path=/`. */
+        SessionCookies: string;
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -204,6 +1237,948 @@ export interface operations {
                     "application/json": components["schemas"]["Version"];
                 };
             };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is right; the second factor comes next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginChallenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidCredentials"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    verifyTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SessionCookies"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidCredentials"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    enrollTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpRequest"];
+            };
+        };
+        responses: {
+            /** @description The authenticator is enrolled; signed in. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SessionCookies"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enrolled"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidCredentials"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    useRecoveryCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the recovery code is spent. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SessionCookies"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidCredentials"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    confirmStepUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpRequest"];
+            };
+        };
+        responses: {
+            /** @description The action is confirmed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepUpConfirmation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidCredentials"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret token from the invitation link. */
+                token: components["parameters"]["InvitationToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret token from the invitation link. */
+                token: components["parameters"]["InvitationToken"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; enrol an authenticator next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollChallenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    replaceTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The new secret, to enrol. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrollment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidCredentials"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor; the id of the last item of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The user exists as `invited`; the link is also e-mailed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, quoted: `"7"`. If the resource has
+                 *     changed since, the answer is 412 `stale-version` with the resource as
+                 *     it is now (`current`); without If-Match, 400 `if-match-required`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The user as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["VersionConflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    replaceUserGrants: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, quoted: `"7"`. If the resource has
+                 *     changed since, the answer is 412 `stale-version` with the resource as
+                 *     it is now (`current`); without If-Match, 400 `if-match-required`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceGrantsRequest"];
+            };
+        };
+        responses: {
+            /** @description The user with the new grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["VersionConflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    requestTotpReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reset waits for a second administrator. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    confirmTotpReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authenticator is removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permission catalogue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor; the id of the last item of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                role_id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, quoted: `"7"`. If the resource has
+                 *     changed since, the answer is 412 `stale-version` with the resource as
+                 *     it is now (`current`); without If-Match, 400 `if-match-required`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                role_id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description The role as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["VersionConflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor; the id of the last item of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, quoted: `"7"`. If the resource has
+                 *     changed since, the answer is 412 `stale-version` with the resource as
+                 *     it is now (`current`); without If-Match, 400 `if-match-required`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description The project as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["VersionConflict"];
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, quoted: `"7"`. If the resource has
+                 *     changed since, the answer is 412 `stale-version` with the resource as
+                 *     it is now (`current`); without If-Match, 400 `if-match-required`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCompanyRequest"];
+            };
+        };
+        responses: {
+            /** @description The company as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["VersionConflict"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                project_id?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor; the id of the last item of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API keys, newest first. Secrets are never listed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. The `secret` is in this answer only. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rollApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                api_key_id: components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new `secret`, in this answer only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyWithSecret"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                api_key_id: components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedApiKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Exact action, e.g. `user.invited`. */
+                action?: string;
+                actor_id?: string;
+                target_type?: string;
+                target_id?: string;
+                /** @description Events at or after this time (ISO 8601). */
+                from?: string;
+                /** @description Events before this time (ISO 8601). */
+                to?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Cursor; the id of the last item of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

@@ -22,7 +22,9 @@ export function ProjectSwitcher() {
 
   const options: ComboboxItem[] = [
     { value: allProjectsValue, label: t('project.all') },
-    ...(projects.data ?? []).map((project) => ({ value: project.id, label: project.name })),
+    ...(projects.data?.projects ?? [])
+      .filter((project) => project.status === 'active' || project.id === projectId)
+      .map((project) => ({ value: project.id, label: project.name })),
   ];
   // A project in the URL that the list does not (yet) hold still shows, by id.
   if (projectId !== null && !options.some((option) => option.value === projectId)) {

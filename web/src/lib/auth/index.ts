@@ -1,0 +1,12 @@
+export { getMe, meQueryKey, meQueryOptions, useMe, type Company, type Me, type User } from './get-me';
+export {
+  hasAnyPermission,
+  hasPermission,
+  hasPermissionOn,
+  noPermissions,
+  type PermissionName,
+  type Permissions,
+} from './permissions';
+export { safeNextPath, signInPath } from './safe-next';
+export { logout, useSignOut } from './sign-out';
+export { useAuthorization, type Authorization } from './use-authorization';
