@@ -47,6 +47,13 @@ struct Error {
   static Error make(ErrorCode code, std::string type, std::string detail) {
     return Error{code, std::move(type), std::move(detail), {}, {}};
   }
+  // 412: the caller edited an old version; current is the resource as it is now.
+  static Error stale_version(boost::json::value current) {
+    Error e = make(ErrorCode::precondition_failed, "stale-version",
+                   "someone else changed this since you loaded it; here is the current state");
+    e.extensions["current"] = std::move(current);
+    return e;
+  }
 };
 
 template <class T>

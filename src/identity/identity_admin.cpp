@@ -19,13 +19,6 @@ constexpr size_t kNameLengthMax = 200;
 
 Error not_found(std::string_view what) { return Error::make(ErrorCode::not_found, "not-found", "no such " + std::string(what)); }
 
-Error stale(boost::json::value current) {
-  Error e = Error::make(ErrorCode::precondition_failed, "stale-version",
-                        "someone else changed this since you loaded it; here is the current state");
-  e.extensions["current"] = std::move(current);
-  return e;
-}
-
 Error step_up_required(const boost::json::object& action) {
   Error e = Error::make(ErrorCode::forbidden, "step-up-required", "confirm this action with a fresh code from your authenticator");
   e.extensions["action"] = action;
@@ -232,7 +225,7 @@ Result<std::pair<User, std::vector<Grant>>> IdentityService::update_user(const P
     auto current = store::user_by_id(c, principal.company_id, user_id);
     if (!current) return not_found("user");
     const auto grants = store::grants_of_user(c, user_id);
-    if (current->version != expected_version) return stale(to_json(*current, grants));
+    if (current->version != expected_version) return Error::stale_version(to_json(*current, grants));
     if (patch.status && current->status == "invited") {
       return Error::make(ErrorCode::unprocessable, "user-invited", "the user has not accepted the invitation yet");
     }
@@ -240,7 +233,7 @@ Result<std::pair<User, std::vector<Grant>>> IdentityService::update_user(const P
     if (patch.name) next.name = *patch.name;
     if (patch.status) next.status = *patch.status;
     next.updated_at_ms = clock_.now_ms();
-    if (!store::update_user_profile(c, next, expected_version)) return stale(to_json(*store::user_by_id(c, principal.company_id, user_id), grants));
+    if (!store::update_user_profile(c, next, expected_version)) return Error::stale_version(to_json(*store::user_by_id(c, principal.company_id, user_id), grants));
     if (next.status == "disabled") store::revoke_sessions_of(c, user_id);
     next.version = expected_version + 1;
     audit_.record(c, {principal.company_id, audit::Actor::of(principal),
@@ -259,7 +252,7 @@ Result<std::pair<User, std::vector<Grant>>> IdentityService::set_grants(const Pr
     auto current = store::user_by_id(c, principal.company_id, user_id);
     if (!current) return not_found("user");
     const auto before = store::grants_of_user(c, user_id);
-    if (current->version != expected_version) return stale(to_json(*current, before));
+    if (current->version != expected_version) return Error::stale_version(to_json(*current, before));
     auto resolved = resolve_grants(c, principal.company_id, grants);
     if (!resolved) return resolved.error();
     const boost::json::object action{{"type", "user.grants"}, {"user_id", UserId(user_id).to_string()}, {"grants", grants_text(*resolved)}};
@@ -341,7 +334,7 @@ Result<Role> IdentityService::update_role(const Principal& principal, uint64_t r
     auto current = store::role_by_id(c, principal.company_id, role_id);
     if (!current) return not_found("role");
     if (current->builtin) return Error::make(ErrorCode::unprocessable, "builtin-role", "built-in roles cannot be changed");
-    if (current->version != expected_version) return stale(to_json(*current));
+    if (current->version != expected_version) return Error::stale_version(to_json(*current));
     Role next = *current;
     if (input.name) {
       const auto other = store::role_by_name(c, principal.company_id, *input.name);
@@ -350,7 +343,7 @@ Result<Role> IdentityService::update_role(const Principal& principal, uint64_t r
     }
     if (input.description) next.description = *input.description;
     if (input.permissions) next.permissions = split_permissions(join_permissions(*input.permissions));
-    if (!store::update_role(c, next, expected_version)) return stale(to_json(*store::role_by_id(c, principal.company_id, role_id)));
+    if (!store::update_role(c, next, expected_version)) return Error::stale_version(to_json(*store::role_by_id(c, principal.company_id, role_id)));
     next.version = expected_version + 1;
     audit_.record(c, {principal.company_id, audit::Actor::of(principal), "role.updated", "role", RoleId(role_id).to_string(),
                       to_json(*current), to_json(next)});

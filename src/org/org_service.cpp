@@ -25,13 +25,6 @@ Status check_currency(const std::string& code, std::string_view field) {
   return Ok{};
 }
 
-Error stale(boost::json::value current) {
-  Error e = Error::make(ErrorCode::precondition_failed, "stale-version",
-                        "someone else changed this since you loaded it; here is the current state");
-  e.extensions["current"] = std::move(current);
-  return e;
-}
-
 }  // namespace
 
 bool is_valid_time_zone(std::string_view zone) {
@@ -86,7 +79,7 @@ Result<Company> OrgService::update_company(const Principal& principal, const Com
   return database_.write([&](db::Connection& c) -> Result<Company> {
     auto current = store::company_by_id(c, principal.company_id);
     if (!current) return Error::make(ErrorCode::not_found, "not-found", "no such company");
-    if (current->version != expected_version) return stale(to_json(*current));
+    if (current->version != expected_version) return Error::stale_version(to_json(*current));
     Company next = *current;
     if (patch.name) {
       const auto other = store::company_by_name(c, *patch.name);
@@ -95,7 +88,7 @@ Result<Company> OrgService::update_company(const Principal& principal, const Com
     }
     if (patch.reporting_currency) next.reporting_currency = *patch.reporting_currency;
     if (patch.time_zone) next.time_zone = *patch.time_zone;
-    if (!store::update_company(c, next, expected_version)) return stale(to_json(*store::company_by_id(c, principal.company_id)));
+    if (!store::update_company(c, next, expected_version)) return Error::stale_version(to_json(*store::company_by_id(c, principal.company_id)));
     next.version = expected_version + 1;
     audit_.record(c, {principal.company_id, audit::Actor::of(principal), "company.updated", "company",
                       CompanyId(next.id).to_string(), to_json(*current), to_json(next)});
@@ -131,7 +124,7 @@ Result<Project> OrgService::update_project(const Principal& principal, uint64_t 
   return database_.write([&](db::Connection& c) -> Result<Project> {
     auto current = store::project_by_id(c, principal.company_id, project_id);
     if (!current) return Error::make(ErrorCode::not_found, "not-found", "no such project");
-    if (current->version != expected_version) return stale(to_json(*current));
+    if (current->version != expected_version) return Error::stale_version(to_json(*current));
     Project next = *current;
     if (patch.name) {
       const auto other = store::project_by_name(c, principal.company_id, *patch.name);
@@ -140,7 +133,7 @@ Result<Project> OrgService::update_project(const Principal& principal, uint64_t 
     }
     if (patch.status) next.status = *patch.status;
     if (!store::update_project(c, next, expected_version)) {
-      return stale(to_json(*store::project_by_id(c, principal.company_id, project_id)));
+      return Error::stale_version(to_json(*store::project_by_id(c, principal.company_id, project_id)));
     }
     next.version = expected_version + 1;
     audit_.record(c, {principal.company_id, audit::Actor::of(principal), "project.updated", "project",

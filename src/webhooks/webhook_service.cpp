@@ -172,9 +172,7 @@ Result<Endpoint> WebhookService::update_endpoint(const Principal& principal, uin
     if (!current || !principal.can("webhooks.read", current->project_id)) return not_found();
     if (!principal.can("webhooks.manage", current->project_id)) return Error::make(ErrorCode::forbidden, "forbidden", "you may not manage this project's webhooks");
     if (current->version != expected_version) {
-      Error e = Error::make(ErrorCode::precondition_failed, "stale-version", "someone else changed this endpoint; here is the current state");
-      e.extensions["current"] = to_json(*current);
-      return e;
+      return Error::stale_version(to_json(*current));
     }
     Endpoint next = *current;
     if (url) next.url = *url;

@@ -77,6 +77,15 @@ class IdentityFixture {
   std::string secret(const std::string& email) const { return secrets_.at(email); }
   void set_secret(const std::string& email, const std::string& secret) { secrets_[email] = secret; }
 
+  // A request as a merchant server: `Authorization: Bearer <api_key>`, JSON body.
+  HttpResponse with_key(const std::string& api_key, std::string_view method, const std::string& target,
+                        const std::string& body = "", std::vector<std::pair<std::string, std::string>> extra = {}) {
+    HttpClient client(port());
+    extra.emplace_back("Authorization", "Bearer " + api_key);
+    if (!body.empty()) extra.emplace_back("Content-Type", "application/json");
+    return client.request(method, target, extra, body);
+  }
+
   // Moves the server's clock and returns its new time.
   int64_t advance_clock(int64_t ms) {
     HttpClient client(port());

@@ -35,10 +35,7 @@ class PaymentsApi : public ::testing::Test {
 
   static HttpResponse api(std::string_view method, const std::string& target, const std::string& body = "",
                           std::vector<std::pair<std::string, std::string>> extra = {}) {
-    HttpClient client(f->port());
-    extra.emplace_back("Authorization", "Bearer " + *secret);
-    if (!body.empty()) extra.emplace_back("Content-Type", "application/json");
-    return client.request(method, target, extra, body);
+    return f->with_key(*secret, method, target, body, std::move(extra));
   }
 
   static std::string next_reference() {
