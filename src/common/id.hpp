@@ -6,6 +6,7 @@
 // strictly increasing; across nodes they are ordered by millisecond. The text
 // form is 13 Crockford base32 digits (lower case), fixed width so that text
 // order equals numeric order.
+#include <algorithm>
 #include <atomic>
 #include <compare>
 #include <cstdint>
@@ -66,6 +67,11 @@ class IdGenerator {
   static uint64_t compose(int64_t unix_ms, uint32_t node, uint32_t sequence) {
     return (static_cast<uint64_t>(unix_ms - kIdEpochMs) << (kIdNodeBits + kIdSequenceBits)) |
            (static_cast<uint64_t>(node & kIdNodeMax) << kIdSequenceBits) | (sequence & ((1u << kIdSequenceBits) - 1));
+  }
+  // The smallest id of a millisecond (clamped to the id time range): time ranges as id ranges.
+  static uint64_t lowest_at(int64_t unix_ms) {
+    const int64_t max_ms = kIdEpochMs + (int64_t{1} << 42) - 1;
+    return compose(std::clamp(unix_ms, kIdEpochMs, max_ms), 0, 0);
   }
   static int64_t timestamp_ms_of(uint64_t id) { return static_cast<int64_t>(id >> (kIdNodeBits + kIdSequenceBits)) + kIdEpochMs; }
 

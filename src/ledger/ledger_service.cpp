@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
@@ -45,6 +46,7 @@ void LedgerService::post(db::Connection& c, const Posting& p) {
   if (sum != 0 || p.lines.empty()) throw std::logic_error("ledger posting does not balance");
   const uint64_t transaction = ids_.next();
   c.execute(kInsertTransaction, {i64(transaction), i64(p.company_id), i64(p.project_id), i64(p.operation_id), clock_.now_ms()});
+  std::vector<std::pair<int64_t, int64_t>> balance_changes;  // (account, amount)
   for (const auto& line : p.lines) {
     if (line.amount == 0) continue;
     const std::string kind(to_string(line.account));
@@ -54,8 +56,12 @@ void LedgerService::post(db::Connection& c, const Posting& p) {
       account = c.query_int64(kFindAccount, {i64(p.project_id), p.currency, kind});
     }
     c.execute(kInsertEntry, {i64(ids_.next()), i64(transaction), *account, line.amount});
-    c.execute(kAddToBalance, {line.amount, *account});
+    balance_changes.emplace_back(*account, line.amount);
   }
+  // Balance rows are shared by every payment of the project and currency: update them
+  // last, in a fixed order (no deadlocks between concurrent postings).
+  std::sort(balance_changes.begin(), balance_changes.end());
+  for (const auto& [account, amount] : balance_changes) c.execute(kAddToBalance, {amount, account});
 }
 
 std::vector<Balance> LedgerService::balances(db::Database& database, const Principal& principal) const {

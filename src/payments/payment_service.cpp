@@ -221,27 +221,31 @@ Result<PaymentView> PaymentService::finish_operation(const Principal& principal,
     if (op.status == OperationStatus::success && (op.type == OperationType::sale || op.type == OperationType::capture)) {
       op.fee = fee_for(store::fee_plan(c, op.project_id, op.method), op.amount);
     }
-    op.change_seq = store::next_change_seq(c);
-    store::update_operation(c, op);
-    if (op.status == OperationStatus::success) {
-      if (const auto posting = posting_for(op); !posting.lines.empty()) ledger_.post(c, posting);
-    }
     p.totals = apply(p.totals, op.type, op.status, op.amount);
     if (op.type == OperationType::sale || op.type == OperationType::auth) p.processor_reference = op.processor_reference;
     p.status = derive_status(p.totals);
     p.updated_at_ms = op.updated_at_ms;
     store::update_payment_state(c, p);
+    p.version += 1;
     if (op.type != OperationType::sale && op.type != OperationType::auth) {
       audit_.record(c, {p.company_id, audit::Actor::of(principal), "payment." + std::string(to_string(op.type)), "payment",
                         PaymentId(p.id).to_string(), nullptr,
                         boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
                                             {"currency", op.currency}, {"status", to_string(op.status)}}});
     }
-    PaymentView view{*store::payment_by_id(c, p.company_id, p.id), store::operations_of(c, p.id)};
+    PaymentView view{p, store::operations_of(c, p.id)};
+    for (auto& o : view.operations) if (o.id == op.id) o = op;
     // The outbox: the event commits with the change, so a crash loses none.
     webhooks_.publish(c, p.company_id, p.project_id, "payment.updated", PaymentId(p.id).to_string(),
                       boost::json::object{{"payment", to_json(view.payment, view.operations)},
                                           {"operation_id", OperationId(op.id).to_string()}});
+    // Rows every payment touches (ledger balances, the change sequence) come last, so
+    // their locks (PostgreSQL) are held for the shortest time before the commit.
+    if (op.status == OperationStatus::success) {
+      if (const auto posting = posting_for(op); !posting.lines.empty()) ledger_.post(c, posting);
+    }
+    op.change_seq = store::next_change_seq(c);
+    store::update_operation(c, op);
     return view;
   });
 }

@@ -1,5 +1,7 @@
 #include "payments/payment_store.hpp"
 
+#include "common/id.hpp"
+
 namespace kassa::payments::store {
 namespace {
 
@@ -125,8 +127,9 @@ void common_filters(Where& w, const ProjectSet& projects, const Filter& f) {
   w.in("method", f.methods);
   if (f.amount_min) w.compare("amount", ">=", *f.amount_min);
   if (f.amount_max) w.compare("amount", "<=", *f.amount_max);
-  if (f.from_ms) w.compare("created_at_ms", ">=", *f.from_ms);
-  if (f.to_ms) w.compare("created_at_ms", "<", *f.to_ms);
+  // Ids are time-ordered: a time range is an id range, served by the (company_id, id) index.
+  if (f.from_ms) w.compare("id", ">=", i64(IdGenerator::lowest_at(*f.from_ms)));
+  if (f.to_ms) w.compare("id", "<", i64(IdGenerator::lowest_at(*f.to_ms)));
   if (f.starting_after) w.compare("id", "<", i64(*f.starting_after));
 }
 
@@ -189,8 +192,7 @@ std::vector<Payment> list_payments(db::Connection& c, uint64_t company_id, const
 }
 
 int64_t next_change_seq(db::Connection& c) {
-  c.execute("UPDATE change_sequence SET value = value + 1 WHERE id = 1");
-  return *c.query_int64("SELECT value FROM change_sequence WHERE id = 1");
+  return *c.query_int64("UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value");
 }
 
 void insert_operation(db::Connection& c, const Operation& o) {

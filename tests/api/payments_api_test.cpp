@@ -244,6 +244,13 @@ TEST_F(PaymentsApi, ListsFilterAndPageByKeyset) {
   EXPECT_GE(json_of(r).at("data").as_array().size(), 1u);
   r = api("GET", "/api/v1/operations?type=sale&status=decline");
   EXPECT_GE(json_of(r).at("data").as_array().size(), 1u);
+  // Time ranges: from inclusive, to exclusive (served as id ranges).
+  r = api("GET", "/api/v1/payments?amount_min=777&amount_max=777&from=2020-01-01");
+  EXPECT_EQ(json_of(r).at("data").as_array().size(), 5u);
+  r = api("GET", "/api/v1/payments?amount_min=777&amount_max=777&to=2025-01-01");
+  EXPECT_EQ(json_of(r).at("data").as_array().size(), 0u);
+  r = api("GET", "/api/v1/payments?amount_min=777&amount_max=777&from=2100-01-01");
+  EXPECT_EQ(json_of(r).at("data").as_array().size(), 0u);
   EXPECT_EQ(api("GET", "/api/v1/payments?status=bogus").status, 400);
   EXPECT_EQ(api("GET", "/api/v1/payments?from=yesterday").status, 400);
   EXPECT_EQ(api("GET", "/api/v1/payments?limit=1000").status, 400);

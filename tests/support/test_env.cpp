@@ -1,6 +1,7 @@
 #include "test_env.hpp"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -63,6 +64,7 @@ KassaProcess::KassaProcess(std::string database_url, std::vector<std::string> ex
   std::fflush(stderr);
   pid_ = ::fork();
   if (pid_ == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);  // a crashed test leaves no server behind
     const std::string log_path = dir_ + "/server.log";
     std::FILE* log = std::freopen(log_path.c_str(), "w", stderr);
     (void)log;
