@@ -70,7 +70,8 @@ class IdGenerator {
   }
   // The smallest id of a millisecond (clamped to the id time range): time ranges as id ranges.
   static uint64_t lowest_at(int64_t unix_ms) {
-    const int64_t max_ms = kIdEpochMs + (int64_t{1} << 42) - 1;
+    // Ids are stored as signed BIGINT: the top time bit (reached in 2093) stays clear.
+    const int64_t max_ms = kIdEpochMs + (int64_t{1} << 41) - 1;
     return compose(std::clamp(unix_ms, kIdEpochMs, max_ms), 0, 0);
   }
   static int64_t timestamp_ms_of(uint64_t id) { return static_cast<int64_t>(id >> (kIdNodeBits + kIdSequenceBits)) + kIdEpochMs; }
