@@ -111,14 +111,14 @@ HistoryReport seed_history(db::Database& database, ledger::LedgerService& ledger
   const auto flush = [&] {
     if (batch.empty()) return;
     database.write([&](db::Connection& c) {
-      int64_t seq = store::next_change_seq(c);
       int64_t ops_in_batch = 0;
       for (const auto& planned : batch) ops_in_batch += static_cast<int64_t>(planned.operations.size());
-      c.execute("UPDATE change_sequence SET value = value + $1 WHERE id = 1", {ops_in_batch});
+      const std::vector<int64_t> seqs = store::next_change_seqs(c, ops_in_batch);
+      size_t next_seq = 0;
       for (auto& planned : batch) {
         store::insert_payment(c, planned.payment);
         for (auto& op : planned.operations) {
-          op.change_seq = seq++;
+          op.change_seq = seqs[next_seq++];
           store::insert_operation(c, op);
           if (op.status != OperationStatus::success) continue;
           const ledger::Posting posting = posting_for(op);

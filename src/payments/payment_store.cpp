@@ -195,6 +195,15 @@ int64_t next_change_seq(db::Connection& c) {
   return *c.query_int64("UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value");
 }
 
+std::vector<int64_t> next_change_seqs(db::Connection& c, int64_t count) {
+  std::vector<int64_t> out;
+  if (count <= 0) return out;
+  out.reserve(static_cast<size_t>(count));
+  const int64_t last = *c.query_int64("UPDATE change_sequence SET value = value + $1 WHERE id = 1 RETURNING value", {count});
+  for (int64_t n = last - count + 1; n <= last; ++n) out.push_back(n);
+  return out;
+}
+
 void insert_operation(db::Connection& c, const Operation& o) {
   c.execute("INSERT INTO operations (" + std::string(kOperationColumns) +
                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",

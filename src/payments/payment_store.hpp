@@ -18,6 +18,8 @@ void update_payment_state(db::Connection& c, const Payment& p);
 std::vector<Payment> list_payments(db::Connection& c, uint64_t company_id, const ProjectSet& projects, const Filter& f);
 
 int64_t next_change_seq(db::Connection& c);
+// count numbers at once (bulk writes).
+std::vector<int64_t> next_change_seqs(db::Connection& c, int64_t count);
 void insert_operation(db::Connection& c, const Operation& o);
 void update_operation(db::Connection& c, const Operation& o);
 std::optional<Operation> operation_by_id(db::Connection& c, uint64_t operation_id);
