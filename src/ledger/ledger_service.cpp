@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <numeric>
+#include <random>
 #include <stdexcept>
 
 #include "ledger/ledger.hpp"
@@ -23,13 +24,21 @@ int64_t i64(uint64_t v) { return static_cast<int64_t>(v); }
 constexpr std::string_view kFindAccount =
     "SELECT id FROM ledger_accounts WHERE project_id = $1 AND currency = $2 AND kind = $3";
 constexpr std::string_view kInsertAccount =
-    "INSERT INTO ledger_accounts (id, company_id, project_id, currency, kind, balance) VALUES ($1, $2, $3, $4, $5, 0)"
+    "INSERT INTO ledger_accounts (id, company_id, project_id, currency, kind) VALUES ($1, $2, $3, $4, $5)"
     " ON CONFLICT (project_id, currency, kind) DO NOTHING";
 constexpr std::string_view kInsertTransaction =
     "INSERT INTO ledger_transactions (id, company_id, project_id, operation_id, created_at_ms) VALUES ($1, $2, $3, $4, $5)";
 constexpr std::string_view kInsertEntry =
     "INSERT INTO ledger_entries (id, transaction_id, account_id, amount) VALUES ($1, $2, $3, $4)";
-constexpr std::string_view kAddToBalance = "UPDATE ledger_accounts SET balance = balance + $1 WHERE id = $2";
+constexpr std::string_view kAddToBalance =
+    "INSERT INTO ledger_balances (account_id, shard, balance) VALUES ($1, $2, $3)"
+    " ON CONFLICT (account_id, shard) DO UPDATE SET balance = ledger_balances.balance + excluded.balance";
+constexpr int64_t kBalanceShards = 16;
+
+int64_t random_shard() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return static_cast<int64_t>(rng() % kBalanceShards);
+}
 
 }  // namespace
 
@@ -58,16 +67,18 @@ void LedgerService::post(db::Connection& c, const Posting& p) {
     c.execute(kInsertEntry, {i64(ids_.next()), i64(transaction), *account, line.amount});
     balance_changes.emplace_back(*account, line.amount);
   }
-  // Balance rows are shared by every payment of the project and currency: update them
-  // last, in a fixed order (no deadlocks between concurrent postings).
+  // Balance shards are shared by the project's payments: update them last, in a fixed
+  // order (no deadlocks between concurrent postings), each on a random shard.
   std::sort(balance_changes.begin(), balance_changes.end());
-  for (const auto& [account, amount] : balance_changes) c.execute(kAddToBalance, {amount, account});
+  for (const auto& [account, amount] : balance_changes) c.execute(kAddToBalance, {account, random_shard(), amount});
 }
 
 std::vector<Balance> LedgerService::balances(db::Database& database, const Principal& principal) const {
   std::vector<Balance> out;
   database.read([&](db::Connection& c) {
-    c.query("SELECT project_id, currency, kind, balance FROM ledger_accounts WHERE company_id = $1 ORDER BY project_id, currency, kind",
+    c.query("SELECT a.project_id, a.currency, a.kind, COALESCE(SUM(b.balance), 0) FROM ledger_accounts a"
+            " LEFT JOIN ledger_balances b ON b.account_id = a.id WHERE a.company_id = $1"
+            " GROUP BY a.id, a.project_id, a.currency, a.kind ORDER BY a.project_id, a.currency, a.kind",
             {i64(principal.company_id)}, [&](const db::Row& r) {
               const auto project = static_cast<uint64_t>(r.int64(0));
               if (!principal.can("balances.read", project)) return;
@@ -97,8 +108,8 @@ std::vector<Entry> LedgerService::entries_of_operations(db::Database& database, 
 VerifyReport LedgerService::verify(db::Database& database) const {
   VerifyReport report;
   database.read([&](db::Connection& c) {
-    c.query("SELECT a.id, a.balance, COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account_id = a.id), 0)"
-            " FROM ledger_accounts a",
+    c.query("SELECT a.id, COALESCE((SELECT SUM(b.balance) FROM ledger_balances b WHERE b.account_id = a.id), 0),"
+            " COALESCE((SELECT SUM(e.amount) FROM ledger_entries e WHERE e.account_id = a.id), 0) FROM ledger_accounts a",
             {}, [&](const db::Row& r) {
               ++report.accounts_checked;
               if (r.int64(1) != r.int64(2)) {
@@ -114,6 +125,10 @@ VerifyReport LedgerService::verify(db::Database& database) const {
                 report.problems.push_back("transaction " + std::to_string(r.int64(0)) + " does not balance (" +
                                           std::to_string(r.int64(1)) + ")");
               }
+            });
+    c.query("SELECT COUNT(*) FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.id = e.account_id)",
+            {}, [&](const db::Row& r) {
+              if (r.int64(0) != 0) report.problems.push_back(std::to_string(r.int64(0)) + " entries name no account");
             });
   });
   return report;
