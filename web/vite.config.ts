@@ -39,5 +39,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Whole-app tests click through dialogs; on a busy two-core machine one can pass 5 s.
+    testTimeout: 15_000,
   },
 });

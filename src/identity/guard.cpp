@@ -96,7 +96,11 @@ http::Response Guard::run_once(http::Request& request, const Principal& principa
     idempotency_.abandon(scope, key);
     throw;
   }
-  if (response.status >= 500 || response.stream) idempotency_.abandon(scope, key);
+  // Keep what the request executed to (success, a business rule's 409/422); forget what
+  // stopped it before it ran (400, 401, 403 step-up-required, 412, 429, 5xx), so a
+  // corrected retry under the same key runs.
+  const bool executed = response.status < 400 || response.status == 409 || response.status == 422;
+  if (!executed || response.stream) idempotency_.abandon(scope, key);
   else idempotency_.finish(scope, key, {response.status, std::string(response.header("content-type")), response.body});
   return response;
 }

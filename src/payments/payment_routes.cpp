@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 #include "common/ids.hpp"
@@ -32,7 +33,9 @@ std::vector<std::string> list_param(const Request& r, std::string_view name) {
   return out;
 }
 
-Result<Filter> parse_filter(const Request& r) {
+enum class ListKind { payments, operations };
+
+Result<Filter> parse_filter(const Request& r, ListKind kind) {
   Filter f;
   std::vector<FieldError> errors;
   const auto limit = http::limit_param(r, kPageSizeDefault, kPageSizeMax);
@@ -43,9 +46,16 @@ Result<Filter> parse_filter(const Request& r) {
   if (*project) f.project_id = (*project)->value();
   f.statuses = list_param(r, "status");
   for (const auto& s : f.statuses) {
-    if (!payment_status_from(s) && !operation_status_from(s)) errors.push_back({"status", "unknown status " + s});
+    const bool known = kind == ListKind::payments ? payment_status_from(s).has_value() : operation_status_from(s).has_value();
+    if (!known) errors.push_back({"status", "unknown status " + s});
+  }
+  if (kind == ListKind::operations) {
+    for (const std::string_view name : {"country", "email", "last4", "merchant_reference"}) {
+      if (r.query(name)) errors.push_back({std::string(name), "filters payments, not operations"});
+    }
   }
   f.types = list_param(r, "type");
+  if (kind == ListKind::payments && !f.types.empty()) errors.push_back({"type", "filters operations, not payments"});
   for (const auto& t : f.types) if (!operation_type_from(t)) errors.push_back({"type", "unknown operation type " + t});
   f.methods = list_param(r, "method");
   f.currencies = list_param(r, "currency");
@@ -70,7 +80,9 @@ Result<Filter> parse_filter(const Request& r) {
     f.email = email;
   }
   if (const auto v = r.query("last4"); v && !v->empty()) {
-    if (v->size() != 4) errors.push_back({"last4", "four digits"});
+    if (v->size() != 4 || !std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      errors.push_back({"last4", "four digits"});
+    }
     f.last4 = std::string(*v);
   }
   if (const auto v = r.query("merchant_reference"); v && !v->empty()) f.merchant_reference = std::string(*v);
@@ -187,7 +199,7 @@ void add_payment_routes(identity::Guard& guard, PaymentService& payments, ledger
   }, json);
 
   guard.add(Method::get, "/api/v1/payments", "payments.read", [&payments](Request& r, const Principal& p) {
-    const auto filter = parse_filter(r);
+    const auto filter = parse_filter(r, ListKind::payments);
     if (!filter) return http::problem(filter.error());
     const auto [rows, more] = payments.list(p, *filter);
     boost::json::array data;
@@ -197,7 +209,7 @@ void add_payment_routes(identity::Guard& guard, PaymentService& payments, ledger
 
   // The filtered list as CSV, streamed page by page (amounts in minor units).
   guard.add(Method::get, "/api/v1/payments/export", "payments.read", [&payments](Request& r, const Principal& p) {
-    auto filter = parse_filter(r);
+    auto filter = parse_filter(r, ListKind::payments);
     if (!filter) return http::problem(filter.error());
     Response response;
     response.set_header("content-type", "text/csv; charset=utf-8");
@@ -285,7 +297,7 @@ void add_payment_routes(identity::Guard& guard, PaymentService& payments, ledger
   }, json);
 
   guard.add(Method::get, "/api/v1/operations", "payments.read", [&payments](Request& r, const Principal& p) {
-    const auto filter = parse_filter(r);
+    const auto filter = parse_filter(r, ListKind::operations);
     if (!filter) return http::problem(filter.error());
     const auto [rows, more] = payments.operations(p, *filter);
     boost::json::array data;
@@ -293,9 +305,12 @@ void add_payment_routes(identity::Guard& guard, PaymentService& payments, ledger
     return page(data, more);
   });
 
-  guard.add(Method::get, "/api/v1/balances", "balances.read", [&ledger, &database](Request&, const Principal& p) {
+  guard.add(Method::get, "/api/v1/balances", "balances.read", [&ledger, &database](Request& r, const Principal& p) {
+    const auto project = http::query_id<ProjectId>(r, "project_id");
+    if (!project) return http::problem(project.error());
     boost::json::array data;
     for (const auto& b : ledger.balances(database, p)) {
+      if (*project && b.project_id != (*project)->value()) continue;
       data.push_back(boost::json::object{{"project_id", ProjectId(b.project_id).to_string()}, {"currency", b.currency},
                                          {"account", ledger::to_string(b.account)}, {"amount", b.amount}});
     }

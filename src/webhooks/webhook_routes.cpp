@@ -85,8 +85,11 @@ void add_webhook_routes(identity::Guard& guard, WebhookService& webhooks) {
     if (!after) return http::problem(after.error());
     const auto limit = http::limit_param(r, 25, 200);
     if (!limit) return http::problem(limit.error());
+    const auto project = http::query_id<ProjectId>(r, "project_id");
+    if (!project) return http::problem(project.error());
     const std::string subject(r.query("subject_id").value_or(""));
-    const auto [rows, more] = webhooks.deliveries(p, *endpoint ? std::optional<uint64_t>((*endpoint)->value()) : std::nullopt, subject,
+    const auto [rows, more] = webhooks.deliveries(p, *endpoint ? std::optional<uint64_t>((*endpoint)->value()) : std::nullopt,
+                                                  *project ? std::optional<uint64_t>((*project)->value()) : std::nullopt, subject,
                                                   *limit, *after ? std::optional<uint64_t>((*after)->value()) : std::nullopt);
     boost::json::array data;
     for (const auto& d : rows) data.push_back(to_json(d));

@@ -220,14 +220,26 @@ Result<std::pair<Endpoint, std::string>> WebhookService::rotate_secret(const Pri
 }
 
 std::pair<std::vector<Delivery>, bool> WebhookService::deliveries(const Principal& principal, std::optional<uint64_t> endpoint_id,
-                                                                  const std::string& subject_id, int limit,
-                                                                  std::optional<uint64_t> starting_after) const {
+                                                                  std::optional<uint64_t> project_id, const std::string& subject_id,
+                                                                  int limit, std::optional<uint64_t> starting_after) const {
+  // The projects whose deliveries the caller may see, applied in the query so pages stay full.
+  std::optional<std::set<uint64_t>> projects;
+  const auto visible = [&](uint64_t project) { return principal.can("webhooks.read", project) || principal.can("payments.read", project); };
+  const auto all_of = [&](std::string_view permission) {
+    const auto it = principal.permissions.find(permission);
+    return it != principal.permissions.end() && it->second.all;
+  };
+  if (project_id) {
+    projects = visible(*project_id) ? std::set<uint64_t>{*project_id} : std::set<uint64_t>{};
+  } else if (!all_of("webhooks.read") && !all_of("payments.read")) {
+    projects.emplace();
+    for (const auto& p : org_.projects(principal.company_id)) if (visible(p.id)) projects->insert(p.id);
+  }
   auto rows = database_.read([&](db::Connection& c) {
-    return store::deliveries_of(c, principal.company_id, endpoint_id, subject_id, limit, starting_after);
+    return store::deliveries_of(c, principal.company_id, endpoint_id, projects, subject_id, limit, starting_after);
   });
   const bool more = static_cast<int>(rows.size()) > limit;
   if (more) rows.pop_back();
-  std::erase_if(rows, [&](const Delivery& d) { return !principal.can("webhooks.read", d.project_id) && !principal.can("payments.read", d.project_id); });
   return {std::move(rows), more};
 }
 

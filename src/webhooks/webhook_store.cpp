@@ -102,9 +102,20 @@ void update_delivery(db::Connection& c, const Delivery& d) {
 }
 
 std::vector<Delivery> deliveries_of(db::Connection& c, uint64_t company_id, std::optional<uint64_t> endpoint_id,
-                                    const std::string& subject_id, int limit, std::optional<uint64_t> starting_after) {
+                                    const std::optional<std::set<uint64_t>>& projects, const std::string& subject_id,
+                                    int limit, std::optional<uint64_t> starting_after) {
   std::string sql = select(kDeliveryColumns, "FROM webhook_deliveries WHERE company_id = $1");
   std::vector<db::Param> params{i64(company_id)};
+  if (projects) {
+    if (projects->empty()) return {};
+    sql += " AND project_id IN (";
+    size_t i = 0;
+    for (const uint64_t p : *projects) {
+      params.push_back(i64(p));
+      sql += (i++ ? ", $" : "$") + std::to_string(params.size());
+    }
+    sql += ")";
+  }
   if (endpoint_id) {
     params.push_back(i64(*endpoint_id));
     sql += " AND endpoint_id = $" + std::to_string(params.size());

@@ -1,6 +1,7 @@
 #pragma once
 // The SQL of webhooks.
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "db/database.hpp"
@@ -20,7 +21,9 @@ void delete_endpoint(db::Connection& c, uint64_t id);
 void insert_delivery(db::Connection& c, const Delivery& d);
 std::optional<Delivery> delivery_by_id(db::Connection& c, uint64_t id);
 void update_delivery(db::Connection& c, const Delivery& d);
+// projects: only these (nullopt: all of the company's).
 std::vector<Delivery> deliveries_of(db::Connection& c, uint64_t company_id, std::optional<uint64_t> endpoint_id,
-                                    const std::string& subject_id, int limit, std::optional<uint64_t> starting_after);
+                                    const std::optional<std::set<uint64_t>>& projects, const std::string& subject_id,
+                                    int limit, std::optional<uint64_t> starting_after);
 
 }  // namespace kassa::webhooks::store

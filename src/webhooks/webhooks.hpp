@@ -90,8 +90,8 @@ class WebhookService {
   Result<std::pair<Endpoint, std::string>> rotate_secret(const Principal& principal, uint64_t endpoint_id);
 
   std::pair<std::vector<Delivery>, bool> deliveries(const Principal& principal, std::optional<uint64_t> endpoint_id,
-                                                    const std::string& subject_id, int limit,
-                                                    std::optional<uint64_t> starting_after) const;
+                                                    std::optional<uint64_t> project_id, const std::string& subject_id,
+                                                    int limit, std::optional<uint64_t> starting_after) const;
   Result<Delivery> resend(const Principal& principal, uint64_t delivery_id);
 
   // The outbox: in the caller's transaction, one delivery (and its job) per enabled endpoint of the project.

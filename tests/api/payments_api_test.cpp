@@ -252,6 +252,10 @@ TEST_F(PaymentsApi, ListsFilterAndPageByKeyset) {
   r = api("GET", "/api/v1/payments?amount_min=777&amount_max=777&from=2100-01-01");
   EXPECT_EQ(json_of(r).at("data").as_array().size(), 0u);
   EXPECT_EQ(api("GET", "/api/v1/payments?status=bogus").status, 400);
+  EXPECT_EQ(api("GET", "/api/v1/payments?status=decline").status, 400);  // an operation status
+  EXPECT_EQ(api("GET", "/api/v1/payments?last4=12a4").status, 400);
+  EXPECT_EQ(api("GET", "/api/v1/operations?email=buyer@example.test").status, 400);
+  EXPECT_EQ(api("GET", "/api/v1/operations?status=refunded").status, 400);  // a payment status
   EXPECT_EQ(api("GET", "/api/v1/payments?from=yesterday").status, 400);
   EXPECT_EQ(api("GET", "/api/v1/payments?limit=1000").status, 400);
 }
@@ -317,6 +321,11 @@ TEST_F(PaymentsApi, LargeDashboardRefundsNeedStepUpAndThePermission) {
   // A changed amount voids the confirmation.
   auto with = oh;
   with.emplace_back("X-Step-Up-Confirmation", confirmation);
+  // A 403 is not kept under an Idempotency-Key: the retry with the confirmation, under the same key, runs.
+  auto keyed = oh;
+  keyed.emplace_back("Idempotency-Key", "refund-with-step-up");
+  EXPECT_EQ(client.request("POST", "/api/v1/payments/" + id + "/refunds", keyed, serialize(object{{"amount", 60000}})).status, 403);
+  with.emplace_back("Idempotency-Key", "refund-with-step-up");
   r = client.request("POST", "/api/v1/payments/" + id + "/refunds", with, serialize(object{{"amount", 60001}}));
   EXPECT_EQ(r.status, 403);
   r = client.request("POST", "/api/v1/payments/" + id + "/refunds", with, serialize(object{{"amount", 60000}}));

@@ -44,3 +44,10 @@ export const missingNewUserMessage =
 
 /** Where the setup project keeps the owner's signed-in browser state for the other specs. */
 export const ownerStatePath = fileURLToPath(new URL('../test-results/.auth/owner.json', import.meta.url));
+
+/** A project API key (`sk_…`) of the seeded company's "Web Store": KASSA_E2E_API_KEY. */
+export function apiKey(): string | undefined {
+  return env('KASSA_E2E_API_KEY');
+}
+
+export const missingApiKeyMessage = 'needs a project API key: set KASSA_E2E_API_KEY (scripts/e2e does)';

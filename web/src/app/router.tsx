@@ -2,8 +2,10 @@ import type { ReactElement } from 'react';
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { areas } from './areas';
 import { AreaRoute } from './routes/area';
+import { BalancesRoute } from './routes/balances';
 import { NotFoundRoute } from './routes/not-found';
 import { OverviewRoute } from './routes/overview';
+import { OperationsRoute, PaymentRoute, PaymentsRoute } from './routes/payments';
 import { RequireSession } from './routes/require-session';
 import { RootRoute } from './routes/root';
 import { RouteErrorBoundary } from './routes/route-error';
@@ -13,6 +15,7 @@ import { ProfileRoute } from './routes/settings/profile';
 import { ProjectsRoute } from './routes/settings/projects';
 import { RolesRoute } from './routes/settings/roles';
 import { UsersRoute } from './routes/settings/users';
+import { WebhooksRoute } from './routes/settings/webhooks';
 import { InvitationRoute, SignInRoute } from './routes/sign-in';
 
 /** Paths relative to '/', as nested routes want them. */
@@ -22,6 +25,10 @@ function childPath(path: string): string {
 
 /** Areas with screens of their own; the rest show their "coming soon" page. */
 const builtAreas: Readonly<Record<string, ReactElement>> = {
+  payments: <PaymentsRoute />,
+  operations: <OperationsRoute />,
+  balances: <BalancesRoute />,
+  webhooks: <WebhooksRoute />,
   projects: <ProjectsRoute />,
   users: <UsersRoute />,
   roles: <RolesRoute />,
@@ -45,6 +52,7 @@ export const routes: RouteObject[] = [
           ...areas
             .filter((area) => area.path !== '/')
             .map((area) => ({ path: childPath(area.path), element: builtAreas[area.id] ?? <AreaRoute area={area} /> })),
+          { path: 'payments/:paymentId', element: <PaymentRoute /> },
           { path: 'settings/profile', element: <ProfileRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],

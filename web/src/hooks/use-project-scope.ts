@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams, type To } from 'react-router';
+import { cursorsParam } from '@/lib/keyset-paging';
 
 /** The URL query parameter holding the selected project; absent means all projects. */
 export const projectParam = 'project';
@@ -28,6 +29,8 @@ export function useProjectScope(): ProjectScope {
           const params = new URLSearchParams(current);
           if (next === null) params.delete(projectParam);
           else params.set(projectParam, next);
+          // A list's page position belongs to the scope it was paged in.
+          params.delete(cursorsParam);
           return params;
         },
         { preventScrollReset: true },

@@ -119,7 +119,7 @@ export function formatPercent(ratio: number, locale: string, fractionDigits = 1)
   }).format(ratio);
 }
 
-export type DateStyle = 'date' | 'dateTime' | 'dateTimeSeconds' | 'time';
+export type DateStyle = 'date' | 'dateTime' | 'dateTimeSeconds' | 'time' | 'dayTime';
 
 const dateStyleOptions: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   date: { year: 'numeric', month: 'short', day: 'numeric' },
@@ -133,6 +133,8 @@ const dateStyleOptions: Record<DateStyle, Intl.DateTimeFormatOptions> = {
     second: '2-digit',
   },
   time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  /** Without the year, for lists of this year's items: "Mar 2, 00:30". */
+  dayTime: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 };
 
 /**

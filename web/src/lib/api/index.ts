@@ -1,5 +1,6 @@
 export { activityStorageKey, lastApiRequestAtMs, noteApiRequest, resetApiActivity, subscribeApiActivity } from './activity';
 export { api, createApiClient, dataOf, type ApiClient, type ApiPaths } from './client';
+export { attemptKey, idempotencyHeaderName, newIdempotencyKey, withAttemptKeys } from './idempotency';
 export { problemMessage } from './problem-message';
 export {
   ApiProblem,

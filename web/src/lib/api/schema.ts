@@ -610,6 +610,371 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments, newest first, filtered (needs `payments.read`).
+         * @description Keyset pagination: pass the `id` of the last payment of a page as
+         *     `starting_after` to get the next one. Filters combine with AND; a
+         *     comma-separated list matches any of its values. Payments of projects
+         *     the caller may not read are never listed. A malformed filter is 400
+         *     `bad-query` with one entry in `errors` per parameter.
+         */
+        get: operations["listPayments"];
+        put?: never;
+        /**
+         * Takes a payment (needs `payments.write`).
+         * @description A card payment is tokenised on arrival: the full number and the CVC
+         *     are never stored. `capture: false` only authorises; capture or cancel
+         *     it later. With the sandbox processor the test cards of
+         *     `docs/sandbox.md` decide the outcome; a 3-D Secure card leaves the
+         *     payment `processing` with `next_action`. A declined payment is still
+         *     created (201, `status: declined`, the operation's `decline_code`).
+         */
+        post: operations["createPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The filtered payments as CSV, streamed (needs `payments.read`).
+         * @description Takes the same filters as `GET /payments` (without `limit` and
+         *     `starting_after`) and streams every matching payment, newest first,
+         *     as `text/csv` (RFC 4180, CRLF, every field quoted; a field starting
+         *     with `=`, `+`, `-` or `@` gets a leading `'` so spreadsheets do not
+         *     run it as a formula). Amounts are integers in minor units. Columns:
+         *     `id,created_at,project_id,merchant_reference,status,method,amount,currency,captured_amount,refunded_amount,charged_back_amount,customer_email,customer_country,card_brand,card_last4,description`.
+         *     At most 5,000,000 rows.
+         */
+        get: operations["exportPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        /** One payment with its operations, oldest first (needs `payments.read`). */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/ledger-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The ledger entries the payment's operations posted (needs `balances.read`).
+         * @description Each operation that moved money posted one balanced transaction: its
+         *     entries sum to zero per transaction. Authorisations and cancellations
+         *     post nothing.
+         */
+        get: operations["listPaymentLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Captures an authorised payment, in full or in part (needs `payments.write`).
+         * @description Once per payment. Rule violations are 422: `not-capturable` (not an
+         *     authorised payment), `payment-cancelled`, `already-captured`,
+         *     `capture-exceeds-authorized`, `invalid-amount`.
+         */
+        post: operations["capturePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Releases an authorisation that was not captured (needs `payments.write`).
+         * @description Rule violations are 422: `not-cancellable`, `payment-cancelled`, `already-captured`.
+         */
+        post: operations["cancelPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refunds a payment, in full or in part (needs `refunds.create`).
+         * @description Several refunds per payment are allowed; together they never exceed
+         *     what was captured minus charged back, however many people refund at
+         *     once (refunds still with the processor count as refunded).
+         *
+         *     `expected_refunded` makes the refund conditional: if the payment's
+         *     `refunded_amount` is no longer what the caller saw, nothing moves and
+         *     the answer is 412 `stale-refunded-amount` with the payment as it is
+         *     now in `current`. Send it whenever a person decided the amount.
+         *
+         *     From the Dashboard, a refund above 500.00 (50000 minor units) needs
+         *     `refunds.unlimited` (else 403 `refund-limit`) and a step-up: 403
+         *     `step-up-required` with `action` `{type: refund, payment_id, amount,
+         *     currency, payee}`; confirm it and send again with
+         *     `X-Step-Up-Confirmation`. API keys are not asked.
+         *
+         *     Rule violations are 422: `refund-exceeds-captured`, `not-refundable`,
+         *     `nothing-to-refund`, `invalid-amount`.
+         */
+        post: operations["refundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/three_ds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sandbox: completes the pending 3-D Secure challenge (needs `payments.write`).
+         * @description A payment not waiting for a challenge is 422 `no-challenge-pending`.
+         */
+        post: operations["completeThreeDs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operations (sales, authorisations, captures, cancels, refunds, chargebacks), newest first (needs `payments.read`).
+         * @description Keyset pagination as for payments (`starting_after` is an `op_…`
+         *     id). `status` filters by the operation's status (`processing`,
+         *     `success`, `decline`, `error`). Of the payment filters, `project_id`,
+         *     `method`, `currency`, `amount_min`, `amount_max`, `from` and `to`
+         *     apply to the operation itself.
+         */
+        get: operations["listOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger balances per project, currency and account (needs `balances.read`).
+         * @description Derived from the double-entry ledger of the projects the caller may
+         *     read balances of. `amount` is signed: positive means the account
+         *     holds that much for the merchant (`available`) or has booked that
+         *     much (`fees`, `refunds`, `chargebacks`); `processor_settlement` is
+         *     negative while the processor owes the merchant the money it took.
+         */
+        get: operations["listBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints, of one project or of every project the caller can see (needs `webhooks.read`). */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Registers an endpoint for a project's events (needs `webhooks.manage`).
+         * @description The URL must be absolute `http` or `https`, without user name or
+         *     password, and its host must resolve only to public addresses: a
+         *     private, loopback or link-local address is 400 `invalid-webhook-url`
+         *     with the reason on `/url`. The answer holds the signing `secret`
+         *     (`whsec_…`), shown this once.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes an endpoint; its deliveries stay in the log (needs `webhooks.manage`). */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes an endpoint's URL or description, or enables or disables it (needs `webhooks.manage`).
+         * @description Enabling clears `disabled_reason`. The URL is checked as when
+         *     creating. A stale `If-Match` is 412 `stale-version` with `current`.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpoint_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gives an endpoint a new signing secret (needs `webhooks.manage`).
+         * @description For 24 hours deliveries are signed with both the new and the old
+         *     secret (two `v1,` signatures), so the receiver can switch without
+         *     losing events. The new `secret` is in this answer only.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first (needs `webhooks.read` or `payments.read`). */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{delivery_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a delivery's event again as a new delivery (needs `callbacks.resend`). */
+        post: operations["resendWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -636,7 +1001,14 @@ export interface components {
          *     `session-expired`, `invalid-credentials`, `challenge-expired`,
          *     `rate-limited`, `forbidden`, `step-up-required`, `not-found`,
          *     `if-match-required`, `stale-version`, `invalid-password`, `role-in-use`,
-         *     `builtin-role`, `user-invited`, `no-reset-requested`, …
+         *     `builtin-role`, `user-invited`, `no-reset-requested`, `bad-query`,
+         *     `invalid-payment`, `unknown-project`, `duplicate-merchant-reference`,
+         *     `idempotency-key-reused`, `idempotency-key-in-use`,
+         *     `invalid-idempotency-key`, `stale-refunded-amount`, `refund-limit`,
+         *     `refund-exceeds-captured`, `not-refundable`, `nothing-to-refund`,
+         *     `not-capturable`, `already-captured`, `capture-exceeds-authorized`,
+         *     `payment-cancelled`, `not-cancellable`, `invalid-amount`,
+         *     `no-challenge-pending`, `invalid-webhook-url`, …
          */
         Problem: {
             /** @description A stable URI naming the error, e.g. `https://kassa.dev/problems/malformed-json`. */
@@ -1021,6 +1393,355 @@ export interface components {
             data: components["schemas"]["AuditEvent"][];
             has_more: boolean;
         };
+        /** @description A 409 problem; `payment_id` is there for `duplicate-merchant-reference`. */
+        DuplicateReferenceProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description The payment that has this merchant reference.
+             * @example pay_01HV5N3Q8W
+             */
+            payment_id?: string;
+        };
+        /** @description A 412 problem with the payment as it is now. */
+        StaleRefundedProblem: components["schemas"]["Problem"] & {
+            current: components["schemas"]["Payment"];
+        };
+        /**
+         * @description Derived from the payment's operations: `processing` (waiting for the
+         *     processor or the customer's 3-D Secure challenge), `awaiting_capture`
+         *     (authorised only), `success` (captured), `partially_refunded`,
+         *     `refunded`, `partially_charged_back`, `charged_back`, `declined`,
+         *     `cancelled` (authorisation released).
+         * @enum {string}
+         */
+        PaymentStatus: "processing" | "awaiting_capture" | "success" | "partially_refunded" | "refunded" | "partially_charged_back" | "charged_back" | "declined" | "cancelled";
+        /** @enum {string} */
+        OperationType: "sale" | "auth" | "capture" | "cancel" | "refund" | "chargeback" | "reversal";
+        /** @enum {string} */
+        OperationStatus: "processing" | "success" | "decline" | "error";
+        /** @enum {string} */
+        PaymentMethod: "card" | "apple_pay" | "google_pay" | "sepa";
+        /** @description One money movement (or attempt) of a payment, with the processor's answer. */
+        Operation: {
+            /** @example op_01HV5N3Q8W */
+            id: string;
+            /** @example pay_01HV5N3Q8W */
+            payment_id: string;
+            /** @example prj_01HV5N3Q8W */
+            project_id: string;
+            type: components["schemas"]["OperationType"];
+            status: components["schemas"]["OperationStatus"];
+            /**
+             * Format: int64
+             * @description In minor units of `currency`.
+             */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: int64
+             * @description The processing fee in minor units (sales and captures that succeeded).
+             */
+            fee: number;
+            method: components["schemas"]["PaymentMethod"];
+            /** @description The processor's id of this operation; empty until it answered. */
+            processor_reference: string;
+            /**
+             * @description The issuer's or processor's code when declined or failed.
+             * @example 05
+             */
+            decline_code: string | null;
+            /** @example Do not honour */
+            decline_message: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description What is kept of a card. The full number and the CVC are never stored. */
+        Card: {
+            /** @description A keyed fingerprint: the same card gives the same token within a company. */
+            token: string;
+            /** @example 424242 */
+            first6: string;
+            /** @example 4242 */
+            last4: string;
+            /**
+             * @description visa, mastercard, amex, …
+             * @example visa
+             */
+            brand: string;
+            exp_month: number;
+            /** @example 2030 */
+            exp_year: number;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example US
+             */
+            issuer_country: string;
+        };
+        Customer: {
+            /** @description Lower-cased; empty when not given. */
+            email: string;
+            /** @description The merchant's id of the customer; may be empty. */
+            id: string;
+            ip: string;
+            /** @description ISO 3166-1 alpha-2; may be empty. */
+            country: string;
+        };
+        /** @description What the payment waits for. */
+        NextAction: {
+            /** @enum {string} */
+            type: "three_ds_challenge";
+            /** @example /api/v1/payments/pay_01HV5N3Q8W/three_ds */
+            complete_url: string;
+        };
+        Payment: {
+            /** @example pay_01HV5N3Q8W */
+            id: string;
+            /** @example prj_01HV5N3Q8W */
+            project_id: string;
+            /** @description The merchant's own reference; unique per project. */
+            merchant_reference: string;
+            /**
+             * Format: int64
+             * @description The amount asked for, in minor units of `currency`.
+             */
+            amount: number;
+            /**
+             * @description ISO 4217
+             * @example EUR
+             */
+            currency: string;
+            method: components["schemas"]["PaymentMethod"];
+            status: components["schemas"]["PaymentStatus"];
+            /** @description false: authorise only, capture later. */
+            capture: boolean;
+            /** Format: int64 */
+            authorized_amount: number;
+            /** Format: int64 */
+            captured_amount: number;
+            /**
+             * Format: int64
+             * @description Refunds that succeeded.
+             */
+            refunded_amount: number;
+            /** Format: int64 */
+            charged_back_amount: number;
+            /**
+             * Format: int64
+             * @description captured − refunded − charged back: what a refund may still return.
+             */
+            refundable_amount: number;
+            customer: components["schemas"]["Customer"];
+            card: components["schemas"]["Card"] | null;
+            description: string;
+            /** @description The merchant's own key-value data (at most 8 KiB of JSON). */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @example sandbox */
+            processor: string;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            next_action: components["schemas"]["NextAction"] | null;
+            /** @description Oldest first. Empty in lists. */
+            operations: components["schemas"]["Operation"][];
+        };
+        PaymentList: {
+            data: components["schemas"]["Payment"][];
+            has_more: boolean;
+        };
+        OperationList: {
+            data: components["schemas"]["Operation"][];
+            has_more: boolean;
+        };
+        CardInput: {
+            /**
+             * @description Digits; checked with Luhn.
+             * @example 4242424242424242
+             */
+            number: string;
+            exp_month: number;
+            /** @example 2030 */
+            exp_year: number;
+            /**
+             * @description Used for the processor call only; never stored.
+             * @example 123
+             */
+            cvc?: string;
+            holder?: string;
+        };
+        CustomerInput: {
+            /** Format: email */
+            email?: string;
+            id?: string;
+            ip?: string;
+            country?: string;
+        };
+        CreatePaymentRequest: {
+            /** @description Required for people; an API key implies its project. */
+            project_id?: string;
+            /**
+             * Format: int64
+             * @description In minor units of `currency`.
+             */
+            amount: number;
+            currency: string;
+            /** @description Unique per project. */
+            merchant_reference: string;
+            /**
+             * @description false: authorise only.
+             * @default true
+             */
+            capture: boolean;
+            /** @default card */
+            method: components["schemas"]["PaymentMethod"];
+            card?: components["schemas"]["CardInput"];
+            /** @description For `apple_pay` and `google_pay`. */
+            wallet_token?: string;
+            /** @description For `sepa`. */
+            iban?: string;
+            customer?: components["schemas"]["CustomerInput"];
+            description?: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        CaptureRequest: {
+            /**
+             * Format: int64
+             * @description Minor units; default: the authorised amount.
+             */
+            amount?: number;
+        };
+        RefundRequest: {
+            /**
+             * Format: int64
+             * @description Minor units; default: everything refundable.
+             */
+            amount?: number;
+            /**
+             * Format: int64
+             * @description The `refunded_amount` the caller saw; if it changed meanwhile, 412 and no money moves.
+             */
+            expected_refunded?: number;
+        };
+        ThreeDsRequest: {
+            /** @enum {string} */
+            result: "pass" | "fail";
+        };
+        /** @enum {string} */
+        LedgerAccount: "available" | "fees" | "refunds" | "chargebacks" | "payouts" | "processor_settlement" | "pending";
+        LedgerEntry: {
+            transaction_id: string;
+            account: components["schemas"]["LedgerAccount"];
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: int64
+             * @description Signed minor units: positive increases what the account holds for the merchant.
+             */
+            amount: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        LedgerEntryList: {
+            data: components["schemas"]["LedgerEntry"][];
+        };
+        Balance: {
+            project_id: string;
+            /** @example EUR */
+            currency: string;
+            account: components["schemas"]["LedgerAccount"];
+            /**
+             * Format: int64
+             * @description Signed minor units.
+             */
+            amount: number;
+        };
+        BalanceList: {
+            data: components["schemas"]["Balance"][];
+        };
+        /** @enum {string} */
+        WebhookEndpointStatus: "enabled" | "disabled";
+        WebhookEndpoint: {
+            /** @example we_01HV5N3Q8W */
+            id: string;
+            project_id: string;
+            /** @example https://shop.example/kassa/webhooks */
+            url: string;
+            description: string;
+            status: components["schemas"]["WebhookEndpointStatus"];
+            /** @description Why Kassa disabled it (e.g. the receiver answered 410 Gone); null when a person did, or when enabled. */
+            disabled_reason: string | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /**
+             * @description The signing secret; shown only in this answer.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            has_more: boolean;
+        };
+        CreateWebhookEndpointRequest: {
+            project_id: string;
+            url: string;
+            description?: string;
+        };
+        UpdateWebhookEndpointRequest: {
+            url?: string;
+            description?: string;
+            status?: components["schemas"]["WebhookEndpointStatus"];
+        };
+        /**
+         * @description `pending` (not tried yet), `failed` (will be retried at `next_attempt_at`), `succeeded` (2xx), `dead` (retries exhausted or the endpoint is gone).
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed" | "dead";
+        WebhookDelivery: {
+            /**
+             * @description Also the `webhook-id` header of the request.
+             * @example msg_01HV5N3Q8W
+             */
+            id: string;
+            /** @example we_01HV5N3Q8W */
+            endpoint_id: string;
+            /** @example payment.updated */
+            event_type: string;
+            /**
+             * @description The resource the event is about.
+             * @example pay_01HV5N3Q8W
+             */
+            subject_id: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attempts: number;
+            /** @description The receiver's HTTP status on the last attempt. */
+            response_status: number | null;
+            /** @description The start of the receiver's answer. */
+            response_body: string;
+            /** @description Why the last attempt failed without an answer (timeout, refused, …). */
+            error: string | null;
+            duration_ms: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            has_more: boolean;
+        };
     };
     responses: {
         /** @description Malformed or invalid input (`validation`), with per-field `errors`. */
@@ -1106,6 +1827,75 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description `bad-query`: a filter is malformed; `errors` names each parameter (`field` is the parameter name). */
+        BadQuery: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `duplicate-merchant-reference`: the project has a payment with this
+         *     `merchant_reference` already (its id is in `payment_id`);
+         *     `idempotency-key-in-use`: a request with this `Idempotency-Key` is
+         *     still running, retry shortly.
+         */
+        PaymentConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["DuplicateReferenceProblem"];
+            };
+        };
+        /** @description `idempotency-key-in-use`: a request with this `Idempotency-Key` is still running; retry shortly. */
+        IdempotencyKeyInUse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `idempotency-key-reused`: this `Idempotency-Key` was used with a different request; or a business rule forbids it. */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The payment's state forbids the operation; `type` names the rule:
+         *     `not-capturable`, `payment-cancelled`, `already-captured`,
+         *     `capture-exceeds-authorized`, `not-cancellable`, `not-refundable`,
+         *     `refund-exceeds-captured`, `nothing-to-refund`, `invalid-amount`,
+         *     `no-challenge-pending`; or `idempotency-key-reused`.
+         */
+        PaymentRuleViolation: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `stale-refunded-amount`: `expected_refunded` is not the payment's
+         *     `refunded_amount` any more; no money moved. `current` is the payment
+         *     as it is now.
+         */
+        StaleRefundedAmount: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["StaleRefundedProblem"];
+            };
+        };
         /** @description `rate-limited`: too many attempts; see `Retry-After`. */
         RateLimited: {
             headers: {
@@ -1130,8 +1920,63 @@ export interface components {
         IfMatch: string;
         /** @description A confirmation from `POST /step-up` for exactly this action. */
         StepUpConfirmation: string;
-        /** @description The same key with the same body answers the first response again; with another body, 422. */
+        /**
+         * @description Runs the request at most once per caller and key (kept 48 hours): the
+         *     same key with the same method, path and body answers the first
+         *     response again, with `Idempotent-Replayed: true`; with another
+         *     request, 422 `idempotency-key-reused`; while the first is still
+         *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+         *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+         */
         IdempotencyKey: string;
+        PaymentId: string;
+        WebhookEndpointId: string;
+        /** @description Page size. */
+        PageLimit: number;
+        /** @description Cursor; the id of the last item of the previous page. The page starts with the next older item. */
+        PageStartingAfter: string;
+        /** @description Only this project. Without it, every project the caller may read. */
+        FilterProjectId: string;
+        /** @description Comma-separated payment statuses, any of which matches: `success,partially_refunded`. */
+        FilterPaymentStatus: components["schemas"]["PaymentStatus"][];
+        /** @description Comma-separated operation statuses, any of which matches: `decline,error`. */
+        FilterOperationStatus: components["schemas"]["OperationStatus"][];
+        /** @description Comma-separated operation types, any of which matches: `refund,chargeback`. */
+        FilterOperationType: components["schemas"]["OperationType"][];
+        /** @description Comma-separated payment methods, any of which matches: `card,sepa`. */
+        FilterMethod: components["schemas"]["PaymentMethod"][];
+        /** @description Comma-separated ISO 4217 codes, any of which matches: `EUR,USD`. */
+        FilterCurrency: string[];
+        /** @description Comma-separated ISO 3166-1 alpha-2 codes of the customer's country, any of which matches: `DE,AT`. */
+        FilterCountry: string[];
+        /**
+         * @description Amounts at least this large, **inclusive**, as an integer in minor
+         *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the
+         *     number alone; combine it with `currency` to compare like with like.
+         */
+        FilterAmountMin: number;
+        /** @description Amounts at most this large, **inclusive**, as an integer in minor units. */
+        FilterAmountMax: number;
+        /**
+         * @description Created at or after this instant, **inclusive**. An ISO 8601 date
+         *     (`2026-03-01`, midnight UTC) or date-time with a zone
+         *     (`2026-02-28T23:00:00Z`, `2026-03-01T00:00:00+01:00`); to filter by
+         *     business days, send the instant the day begins in the company's
+         *     time zone.
+         */
+        FilterFrom: string;
+        /**
+         * @description Created before this instant, **exclusive**, in the same forms as
+         *     `from`. For "up to and including 31 March" send the start of
+         *     1 April, so that `from`/`to` ranges of consecutive days never overlap.
+         */
+        FilterTo: string;
+        /** @description The customer's e-mail address, exactly (case-insensitive). */
+        FilterEmail: string;
+        /** @description The last four digits of the card number. */
+        FilterLast4: string;
+        /** @description The merchant's own reference, exactly. */
+        FilterMerchantReference: string;
         /** @description The secret token from the invitation link. */
         InvitationToken: string;
         UserId: string;
@@ -1145,6 +1990,8 @@ export interface components {
         SessionCookies: string;
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
+        /** @description `true` when this answer is the stored answer to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
     };
     pathItems: never;
 }
@@ -1555,7 +2402,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description A confirmation from `POST /step-up` for exactly this action. */
                 "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
@@ -1774,7 +2628,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description A confirmation from `POST /step-up` for exactly this action. */
                 "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
@@ -1903,7 +2764,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2058,7 +2926,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The same key with the same body answers the first response again; with another body, 422. */
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description A confirmation from `POST /step-up` for exactly this action. */
                 "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
@@ -2179,6 +3054,724 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                /** @description Only this project. Without it, every project the caller may read. */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /** @description Comma-separated payment statuses, any of which matches: `success,partially_refunded`. */
+                status?: components["parameters"]["FilterPaymentStatus"];
+                /** @description Comma-separated payment methods, any of which matches: `card,sepa`. */
+                method?: components["parameters"]["FilterMethod"];
+                /** @description Comma-separated ISO 4217 codes, any of which matches: `EUR,USD`. */
+                currency?: components["parameters"]["FilterCurrency"];
+                /** @description Comma-separated ISO 3166-1 alpha-2 codes of the customer's country, any of which matches: `DE,AT`. */
+                country?: components["parameters"]["FilterCountry"];
+                /**
+                 * @description Amounts at least this large, **inclusive**, as an integer in minor
+                 *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the
+                 *     number alone; combine it with `currency` to compare like with like.
+                 */
+                amount_min?: components["parameters"]["FilterAmountMin"];
+                /** @description Amounts at most this large, **inclusive**, as an integer in minor units. */
+                amount_max?: components["parameters"]["FilterAmountMax"];
+                /**
+                 * @description Created at or after this instant, **inclusive**. An ISO 8601 date
+                 *     (`2026-03-01`, midnight UTC) or date-time with a zone
+                 *     (`2026-02-28T23:00:00Z`, `2026-03-01T00:00:00+01:00`); to filter by
+                 *     business days, send the instant the day begins in the company's
+                 *     time zone.
+                 */
+                from?: components["parameters"]["FilterFrom"];
+                /**
+                 * @description Created before this instant, **exclusive**, in the same forms as
+                 *     `from`. For "up to and including 31 March" send the start of
+                 *     1 April, so that `from`/`to` ranges of consecutive days never overlap.
+                 */
+                to?: components["parameters"]["FilterTo"];
+                /** @description The customer's e-mail address, exactly (case-insensitive). */
+                email?: components["parameters"]["FilterEmail"];
+                /** @description The last four digits of the card number. */
+                last4?: components["parameters"]["FilterLast4"];
+                /** @description The merchant's own reference, exactly. */
+                merchant_reference?: components["parameters"]["FilterMerchantReference"];
+                /** @description Page size. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Cursor; the id of the last item of the previous page. The page starts with the next older item. */
+                starting_after?: components["parameters"]["PageStartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payments (their `operations` are empty here; get one payment for its timeline). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment, with its first operation. */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["PaymentConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
+        };
+    };
+    exportPayments: {
+        parameters: {
+            query?: {
+                /** @description Only this project. Without it, every project the caller may read. */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /** @description Comma-separated payment statuses, any of which matches: `success,partially_refunded`. */
+                status?: components["parameters"]["FilterPaymentStatus"];
+                /** @description Comma-separated payment methods, any of which matches: `card,sepa`. */
+                method?: components["parameters"]["FilterMethod"];
+                /** @description Comma-separated ISO 4217 codes, any of which matches: `EUR,USD`. */
+                currency?: components["parameters"]["FilterCurrency"];
+                /** @description Comma-separated ISO 3166-1 alpha-2 codes of the customer's country, any of which matches: `DE,AT`. */
+                country?: components["parameters"]["FilterCountry"];
+                /**
+                 * @description Amounts at least this large, **inclusive**, as an integer in minor
+                 *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the
+                 *     number alone; combine it with `currency` to compare like with like.
+                 */
+                amount_min?: components["parameters"]["FilterAmountMin"];
+                /** @description Amounts at most this large, **inclusive**, as an integer in minor units. */
+                amount_max?: components["parameters"]["FilterAmountMax"];
+                /**
+                 * @description Created at or after this instant, **inclusive**. An ISO 8601 date
+                 *     (`2026-03-01`, midnight UTC) or date-time with a zone
+                 *     (`2026-02-28T23:00:00Z`, `2026-03-01T00:00:00+01:00`); to filter by
+                 *     business days, send the instant the day begins in the company's
+                 *     time zone.
+                 */
+                from?: components["parameters"]["FilterFrom"];
+                /**
+                 * @description Created before this instant, **exclusive**, in the same forms as
+                 *     `from`. For "up to and including 31 March" send the start of
+                 *     1 April, so that `from`/`to` ranges of consecutive days never overlap.
+                 */
+                to?: components["parameters"]["FilterTo"];
+                /** @description The customer's e-mail address, exactly (case-insensitive). */
+                email?: components["parameters"]["FilterEmail"];
+                /** @description The last four digits of the card number. */
+                last4?: components["parameters"]["FilterLast4"];
+                /** @description The merchant's own reference, exactly. */
+                merchant_reference?: components["parameters"]["FilterMerchantReference"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV, with `Content-Disposition: attachment; filename="payments.csv"`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPaymentLedgerEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries, in posting order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    capturePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CaptureRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment after the capture. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["PaymentRuleViolation"];
+        };
+    };
+    cancelPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment, now `cancelled`. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["PaymentRuleViolation"];
+        };
+    };
+    refundPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description A confirmation from `POST /step-up` for exactly this action. */
+                "X-Step-Up-Confirmation"?: components["parameters"]["StepUpConfirmation"];
+            };
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment after the refund; the refund is its newest operation. */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            412: components["responses"]["StaleRefundedAmount"];
+            422: components["responses"]["PaymentRuleViolation"];
+        };
+    };
+    completeThreeDs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                payment_id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreeDsRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment with the challenge's outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["PaymentRuleViolation"];
+        };
+    };
+    listOperations: {
+        parameters: {
+            query?: {
+                /** @description Only this project. Without it, every project the caller may read. */
+                project_id?: components["parameters"]["FilterProjectId"];
+                /** @description Comma-separated operation statuses, any of which matches: `decline,error`. */
+                status?: components["parameters"]["FilterOperationStatus"];
+                /** @description Comma-separated operation types, any of which matches: `refund,chargeback`. */
+                type?: components["parameters"]["FilterOperationType"];
+                /** @description Comma-separated payment methods, any of which matches: `card,sepa`. */
+                method?: components["parameters"]["FilterMethod"];
+                /** @description Comma-separated ISO 4217 codes, any of which matches: `EUR,USD`. */
+                currency?: components["parameters"]["FilterCurrency"];
+                /**
+                 * @description Amounts at least this large, **inclusive**, as an integer in minor
+                 *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the
+                 *     number alone; combine it with `currency` to compare like with like.
+                 */
+                amount_min?: components["parameters"]["FilterAmountMin"];
+                /** @description Amounts at most this large, **inclusive**, as an integer in minor units. */
+                amount_max?: components["parameters"]["FilterAmountMax"];
+                /**
+                 * @description Created at or after this instant, **inclusive**. An ISO 8601 date
+                 *     (`2026-03-01`, midnight UTC) or date-time with a zone
+                 *     (`2026-02-28T23:00:00Z`, `2026-03-01T00:00:00+01:00`); to filter by
+                 *     business days, send the instant the day begins in the company's
+                 *     time zone.
+                 */
+                from?: components["parameters"]["FilterFrom"];
+                /**
+                 * @description Created before this instant, **exclusive**, in the same forms as
+                 *     `from`. For "up to and including 31 March" send the start of
+                 *     1 April, so that `from`/`to` ranges of consecutive days never overlap.
+                 */
+                to?: components["parameters"]["FilterTo"];
+                /** @description Page size. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Cursor; the id of the last item of the previous page. The page starts with the next older item. */
+                starting_after?: components["parameters"]["PageStartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of operations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationList"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listBalances: {
+        parameters: {
+            query?: {
+                /** @description Only this project's accounts. */
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every account with entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every endpoint (`has_more` is always false). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["IdempotencyKeyReused"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The version the change is based on, quoted: `"7"`. If the resource has
+                 *     changed since, the answer is 412 `stale-version` with the resource as
+                 *     it is now (`current`); without If-Match, 400 `if-match-required`.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["VersionConflict"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint and its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                endpoint_id?: string;
+                /** @description Only this project's deliveries (by default every project the caller may see). */
+                project_id?: string;
+                /** @description Only deliveries about this resource, e.g. a payment id. */
+                subject_id?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Cursor; the `msg_…` id of the last delivery of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    resendWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, `pending`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }
