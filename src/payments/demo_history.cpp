@@ -92,7 +92,8 @@ HistoryReport seed_history(db::Database& database, ledger::LedgerService& ledger
   std::uniform_real_distribution<double> unit(0, 1);
   IdSource ids(options.id_node);
   const int64_t payments_total = std::max<int64_t>(1, options.operations * 100 / 118);  // 1.18 operations per payment
-  const int64_t start_ms = (options.end_ms / kDayMs - options.days) * kDayMs;
+  // The last of the days is today: the history runs up to now.
+  const int64_t start_ms = (options.end_ms / kDayMs - options.days + 1) * kDayMs;
 
   // Payments per day: weekday rhythm and 30 % growth over the year.
   std::vector<double> day_weights(static_cast<size_t>(options.days));
