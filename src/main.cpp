@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
   serve->add_flag("--webhooks-allow-private", config.webhooks_allow_private,
                   "deliver webhooks to loopback and private addresses (tests, local development)");
   serve->add_flag("--unsafe-test-clock", config.unsafe_test_clock, "tests only: POST /__test/clock?advance_ms=N moves the clock");
+  serve->add_option("--analytics-poll-ms", config.analytics_poll_ms, "how often the analytics index looks for changes made by other processes")
+      ->check(CLI::Range(10, 60000))->envname("KASSA_ANALYTICS_POLL_MS");
 
   auto* migrate = app.add_subcommand("migrate", "apply pending database migrations");
   auto* seed = app.add_subcommand("seed", "migrate and create the demo company when it does not exist");
@@ -111,6 +113,15 @@ int main(int argc, char** argv) {
   auto* ledger = app.add_subcommand("ledger", "the double-entry ledger")->require_subcommand(1);
   auto* ledger_verify = ledger->add_subcommand("verify", "re-derive every balance from its entries; exit 1 on a difference");
 
+  auto* analytics = app.add_subcommand("analytics", "the analytics index")->require_subcommand(1);
+  auto* analytics_verify = analytics->add_subcommand("verify", "build the index and compare it with SQL aggregates; exit 1 on a difference");
+
+  auto* fx = app.add_subcommand("fx", "FX rates into the reporting currency")->require_subcommand(1);
+  std::string fx_company, fx_file;
+  auto* fx_import = fx->add_subcommand("import", "load daily rates from a CSV file (day,currency,rate)");
+  fx_import->add_option("--company", fx_company, "company name")->required();
+  fx_import->add_option("file", fx_file, "the CSV file")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -142,6 +153,8 @@ int main(int argc, char** argv) {
     if (totp_enroll->parsed()) return run_totp_enroll(config, totp_email);
     if (audit_verify->parsed()) return run_audit_verify(config);
     if (ledger_verify->parsed()) return run_ledger_verify(config);
+    if (analytics_verify->parsed()) return run_analytics_verify(config);
+    if (fx_import->parsed()) return run_fx_import(config, fx_company, fx_file);
   } catch (const std::exception& e) {
     kassa::log::error("fatal", {{"error", e.what()}});
     std::cerr << "kassa: " << e.what() << "\n";

@@ -12,6 +12,7 @@
 #include "app/master_key.hpp"
 #include "app/periodic.hpp"
 #include "app/services.hpp"
+#include "analytics/analytics_routes.hpp"
 #include "app/system_routes.hpp"
 #include "audit/audit_routes.hpp"
 #include "common/log.hpp"
@@ -70,6 +71,7 @@ void add_all_routes(http::Router& router, identity::Guard& guard, Services& s, h
   audit::add_audit_routes(guard, s.audit, *s.database);
   payments::add_payment_routes(guard, s.payments, s.ledger, *s.database);
   webhooks::add_webhook_routes(guard, s.webhooks);
+  analytics::add_analytics_routes(guard, s.analytics);
   if (config.unsafe_test_clock) {
     router.add(http::Method::post, "/__test/clock", [&s](http::Request& r) {
       const auto ms = r.query("advance_ms");
@@ -140,11 +142,14 @@ int run_serve(const Config& config) {
   options.port = listen->port;
   options.io_threads = config.io_threads;
   options.worker_threads = config.worker_threads;
+  options.on_shutdown = [&services] { services->analytics.close_streams(); };
   http::Server server(pipeline, options);
   const Periodic purge("idempotency_purge", std::chrono::minutes(10), [&services] {
     if (const int64_t purged = services->idempotency.purge_expired(); purged > 0) log::info("idempotency_keys_purged", {{"count", purged}});
   });
   services->jobs.start(2, std::chrono::milliseconds(500));
+  services->analytics.build();
+  services->analytics.start_following(std::chrono::milliseconds(config.analytics_poll_ms));
   const uint16_t port = server.listen();
   if (!config.port_file.empty()) std::ofstream(config.port_file) << port << "\n";
   log::info("serving", {{"url", "http://" + listen->host + ":" + std::to_string(port)},
@@ -198,6 +203,9 @@ int run_seed(const Config& config, const SeedOptions& seed_options) {
       history.id_node = services->node_lease->node();
       std::cout << "seeding " << seed_options.operations << " operations of payment history...\n" << std::flush;
       const auto report = payments::seed_history(*services->database, services->ledger, company->id, projects, history);
+      // Daily FX rates for the year of history, so consolidated figures convert.
+      const int64_t last_day = history.end_ms / 86'400'000;
+      services->analytics.seed_demo_rates(company->id, last_day - history.days - 7, last_day);
       std::cout << "  " << report.payments << " payments, " << report.operations << " operations in "
                 << static_cast<int64_t>(report.seconds * 1000) << " ms ("
                 << static_cast<int64_t>(static_cast<double>(report.operations) / std::max(report.seconds, 0.001)) << " operations/s)\n";
@@ -213,6 +221,37 @@ int run_seed(const Config& config, const SeedOptions& seed_options) {
             << "                build/kassa totp code --secret " << secret.value_or("SECRET") << ")\n"
             << "  Other users (same password, enrol at first sign-in): administrator@, finance@, operator@,\n"
             << "  fraud-analyst@, support@, developer@, viewer@demo-shop.example\n";
+  return kExitOk;
+}
+
+int run_analytics_verify(const Config& config) {
+  auto services = make_services(config);
+  const auto built = services->analytics.build();
+  const auto report = services->analytics.verify();
+  std::cout << "analytics index: " << built.operations << " operations, " << built.bytes << " bytes of columns ("
+            << (built.operations ? built.bytes / static_cast<size_t>(built.operations) : 0) << " per operation), built in "
+            << static_cast<int64_t>(built.seconds * 1000) << " ms\n";
+  if (report.differences.empty()) {
+    std::cout << "analytics verify: " << report.operations << " operations in " << report.groups
+              << " groups equal the SQL aggregates\n";
+    return kExitOk;
+  }
+  for (const auto& d : report.differences) std::cout << "  " << d << "\n";
+  std::cout << "analytics verify: " << report.differences.size() << " differences\n";
+  return kExitFailure;
+}
+
+int run_fx_import(const Config& config, const std::string& company, const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "kassa fx import: cannot read " << file << "\n";
+    return kExitUsage;
+  }
+  const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto services = make_services(config);
+  const auto imported = services->analytics.import_fx_for(company, csv);
+  if (!imported) return fail(imported.error());
+  std::cout << "imported " << *imported << " rates into " << company << "\n";
   return kExitOk;
 }
 

@@ -36,5 +36,7 @@ int run_totp_code(const std::string& secret_base32);
 int run_totp_enroll(const Config& config, const std::string& email);
 int run_audit_verify(const Config& config);
 int run_ledger_verify(const Config& config);
+int run_analytics_verify(const Config& config);
+int run_fx_import(const Config& config, const std::string& company, const std::string& file);
 
 }  // namespace kassa::app

@@ -23,7 +23,8 @@ struct Config {
   int session_idle_seconds = 300;
   int auth_requests_per_minute = 30;
   bool unsafe_test_clock = false;
-  bool webhooks_allow_private = false;  // tests and local development: deliver to loopback and private addresses  // tests only: POST /__test/clock moves the server's clock
+  bool webhooks_allow_private = false;  // tests and local development: deliver to loopback and private addresses
+  int analytics_poll_ms = 250;  // how often the analytics index looks for other processes' changes
 };
 
 }  // namespace kassa::app

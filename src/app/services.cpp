@@ -31,7 +31,10 @@ Services::Services(const Config& config, std::unique_ptr<db::Database> db, const
       payments(*database, ids, clock, sandbox, ledger, audit, org, identity, webhooks,
                // The card fingerprint key is derived from the master key, so tokens stay stable across restarts.
                crypto::sha256("kassa card fingerprint v1:" + master_key)),
-      idempotency(*database, clock) {}
+      idempotency(*database, clock),
+      analytics(*database, clock, audit) {
+  payments.set_change_listener([this] { analytics.notify(); });
+}
 
 std::unique_ptr<db::Database> open_database(const Config& config) {
   if (config.database_url.starts_with("sqlite:")) {

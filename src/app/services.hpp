@@ -2,6 +2,7 @@
 // Every context's service, built once per process over one database.
 #include <memory>
 
+#include "analytics/analytics.hpp"
 #include "app/config.hpp"
 #include "app/node_lease.hpp"
 #include "audit/audit.hpp"
@@ -38,6 +39,7 @@ struct Services {
   webhooks::WebhookService webhooks;
   payments::PaymentService payments;
   idempotency::IdempotencyService idempotency;
+  analytics::AnalyticsService analytics;
 };
 
 std::unique_ptr<db::Database> open_database(const Config& config);

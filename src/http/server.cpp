@@ -334,6 +334,7 @@ void Server::Impl::begin_shutdown() {
   drain_deadline = std::chrono::steady_clock::now() + options.drain_timeout;
   if (draining.exchange(true)) return;
   log::info("shutdown_started", {{"drain_timeout_s", options.drain_timeout.count()}});
+  if (options.on_shutdown) options.on_shutdown();
   net::post(acceptor.get_executor(), [this] {
     beast::error_code ec;
     acceptor.close(ec);

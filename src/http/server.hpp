@@ -5,6 +5,7 @@
 // include Beast; server.cpp is the only Beast translation unit.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,8 @@ struct ServerOptions {
   std::chrono::seconds drain_timeout{30};          // at shutdown, for requests in flight
   int connections_max = 10'000;
   bool handle_signals = true;
+  // Called once when a graceful shutdown begins: long-lived streams (server-sent events) end themselves.
+  std::function<void()> on_shutdown;
 };
 
 class Server {

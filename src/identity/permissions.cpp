@@ -37,6 +37,7 @@ constexpr std::array kCatalogue = std::to_array<PermissionInfo>({
     {"roles.manage", "Create and change custom roles", company},
     {"projects.manage", "Create and change projects", company},
     {"settings.manage", "Change company settings", company},
+    {"fx_rates.manage", "Load and change the FX rates of the reporting currency", company},
     {"audit.read", "Read the audit log", company},
 });
 
@@ -63,7 +64,7 @@ const std::vector<BuiltinRole>& builtin_roles() {
       {"administrator", "Everything, including users, roles and company settings", all_permissions()},
       {"finance", "Refunds, payouts, reports and balances",
        {"payments.read", "refunds.create", "refunds.unlimited", "payouts.read", "payouts.create", "balances.read",
-        "reports.read", "reports.manage", "analytics.read", "chargebacks.read"}},
+        "reports.read", "reports.manage", "analytics.read", "chargebacks.read", "fx_rates.manage"}},
       {"operator", "Payments, payment links, refunds up to a limit and chargebacks",
        {"payments.read", "payments.write", "refunds.create", "links.read", "links.manage", "chargebacks.read",
         "chargebacks.manage", "analytics.read"}},

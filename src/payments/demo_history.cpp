@@ -182,7 +182,7 @@ HistoryReport seed_history(db::Database& database, ledger::LedgerService& ledger
       const auto add = [&](OperationType type, OperationStatus status, int64_t amount, int64_t at, const Decline* decline) {
         if (at >= options.end_ms) return false;
         Operation op{ids.at(at), p.id, company_id, p.project_id, type, status, amount, p.currency, 0, p.method,
-                     "sbx_" + std::to_string(rng()), "", "", at, at, 0};
+                     "sbx_" + std::to_string(rng()), "", "", at, at, 0, p.customer_country, p.card.brand};
         if (decline) {
           op.decline_code = std::string(decline->code);
           op.decline_message = std::string(decline->message);

@@ -186,7 +186,9 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
   p.created_at_ms = p.updated_at_ms = now;
   p.totals.first = in.capture ? OperationType::sale : OperationType::auth;
   Operation op{ids_.next(), p.id, p.company_id, p.project_id, *p.totals.first, OperationStatus::processing, p.amount,
-               p.currency, 0, p.method, "", "", "", now, now, 0};
+               p.currency, 0, p.method, "", "", "", now, now, 0, p.customer_country, p.card.brand};
+  // An operation's time is its id's: analytics and time filters read it from the id.
+  op.created_at_ms = op.updated_at_ms = IdGenerator::timestamp_ms_of(op.id);
 
   const Status started = database_.write([&](db::Connection& c) -> Status {
     if (const auto existing = store::payment_by_reference(c, p.project_id, p.merchant_reference)) {
@@ -209,7 +211,7 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
 
 Result<PaymentView> PaymentService::finish_operation(const Principal& principal, const Operation& started,
                                                      const ProcessorResult& result) {
-  return database_.write([&](db::Connection& c) -> Result<PaymentView> {
+  auto finished = database_.write([&](db::Connection& c) -> Result<PaymentView> {
     if (!store::lock_payment(c, started.company_id, started.payment_id)) return not_found();
     Payment p = *store::payment_by_id(c, started.company_id, started.payment_id);
     Operation op = started;
@@ -248,6 +250,8 @@ Result<PaymentView> PaymentService::finish_operation(const Principal& principal,
     store::update_operation(c, op);
     return view;
   });
+  if (on_change_) on_change_();
+  return finished;
 }
 
 Result<Operation> PaymentService::begin_operation(const Principal& principal, uint64_t payment_id, OperationType type,
@@ -281,9 +285,10 @@ Result<Operation> PaymentService::begin_operation(const Principal& principal, ui
                                        {"payee", p.customer_email.empty() ? p.card.last4 : p.customer_email}};
       if (auto s = identity_.consume_step_up(c, principal, action, step_up); !s) return s.error();
     }
-    const int64_t now = clock_.now_ms();
-    Operation op{ids_.next(), p.id, p.company_id, p.project_id, type, OperationStatus::processing, amount, p.currency, 0,
-                 p.method, "", "", "", now, now, store::next_change_seq(c)};
+    const uint64_t id = ids_.next();
+    const int64_t now = IdGenerator::timestamp_ms_of(id);
+    Operation op{id, p.id, p.company_id, p.project_id, type, OperationStatus::processing, amount, p.currency, 0,
+                 p.method, "", "", "", now, now, store::next_change_seq(c), p.customer_country, p.card.brand};
     store::insert_operation(c, op);
     return op;
   });

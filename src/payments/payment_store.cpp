@@ -16,7 +16,7 @@ constexpr std::string_view kPaymentColumns =
 
 constexpr std::string_view kOperationColumns =
     "id, payment_id, company_id, project_id, type, status, amount, currency, fee, method, processor_reference,"
-    " decline_code, decline_message, created_at_ms, updated_at_ms, change_seq";
+    " decline_code, decline_message, created_at_ms, updated_at_ms, change_seq, country, card_brand";
 
 Payment read_payment(const db::Row& r) {
   Payment p;
@@ -75,6 +75,8 @@ Operation read_operation(const db::Row& r) {
   o.created_at_ms = r.int64(13);
   o.updated_at_ms = r.int64(14);
   o.change_seq = r.int64(15);
+  o.country = r.text(16);
+  o.card_brand = r.text(17);
   return o;
 }
 
@@ -206,10 +208,10 @@ std::vector<int64_t> next_change_seqs(db::Connection& c, int64_t count) {
 
 void insert_operation(db::Connection& c, const Operation& o) {
   c.execute("INSERT INTO operations (" + std::string(kOperationColumns) +
-                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
             {i64(o.id), i64(o.payment_id), i64(o.company_id), i64(o.project_id), to_string(o.type), to_string(o.status),
              o.amount, o.currency, o.fee, o.method, o.processor_reference, o.decline_code, o.decline_message,
-             o.created_at_ms, o.updated_at_ms, o.change_seq});
+             o.created_at_ms, o.updated_at_ms, o.change_seq, o.country, o.card_brand});
 }
 
 void update_operation(db::Connection& c, const Operation& o) {

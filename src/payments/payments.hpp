@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +70,9 @@ struct Operation {
   int64_t created_at_ms = 0;
   int64_t updated_at_ms = 0;
   int64_t change_seq = 0;
+  // Copied from the payment, so analytics read operations alone.
+  std::string country;
+  std::string card_brand;
 };
 
 struct CreatePayment {
@@ -140,6 +144,9 @@ class PaymentService {
   std::pair<std::vector<Payment>, bool> list(const Principal& principal, const Filter& filter) const;
   std::pair<std::vector<Operation>, bool> operations(const Principal& principal, const Filter& filter) const;
 
+  // Told after each operation change commits (the analytics index follows at once).
+  void set_change_listener(std::function<void()> listener) { on_change_ = std::move(listener); }
+
  private:
   // Phase one: checks the rule against the payment as it is now (row locked) and
   // records the operation as processing, reserving its amount.
@@ -148,6 +155,7 @@ class PaymentService {
   // Phase two: the processor's answer, the payment's totals and status, the ledger: one transaction.
   Result<PaymentView> finish_operation(const Principal& principal, const Operation& operation, const ProcessorResult& result);
 
+  std::function<void()> on_change_;
   db::Database& database_;
   IdGenerator& ids_;
   const Clock& clock_;
