@@ -111,9 +111,9 @@ class IdentityFixture {
     return s;
   }
 
-  Session sign_in(const std::string& email) {
+  Session sign_in(const std::string& email, std::string_view password = kPassword) {
     HttpClient client(port());
-    const auto step = login(client, email);
+    const auto step = login(client, email, password);
     if (step.status != 200) throw std::runtime_error("login failed for " + email + ": " + step.body);
     const std::string challenge(json_of(step).at("challenge").as_string());
     const auto done = client.post_json("/api/v1/auth/totp",
