@@ -102,37 +102,19 @@ void Segment::reserve(size_t n) {
   for (auto* v : {&kind, &method, &currency}) v->reserve(n);
 }
 
-void Segment::push(const CodedRow& r) { insert(size(), r); }
-
-void Segment::insert(size_t at, const CodedRow& r) {
-  const auto pos = static_cast<std::ptrdiff_t>(at);
-  id.insert(id.begin() + pos, r.id);
-  amount.insert(amount.begin() + pos, r.amount);
-  fee.insert(fee.begin() + pos, r.fee);
-  amount_rep.insert(amount_rep.begin() + pos, r.amount_rep);
-  fee_rep.insert(fee_rep.begin() + pos, r.fee_rep);
-  project.insert(project.begin() + pos, r.project);
-  country.insert(country.begin() + pos, r.country);
-  card_brand.insert(card_brand.begin() + pos, r.card_brand);
-  decline_code.insert(decline_code.begin() + pos, r.decline_code);
-  kind.insert(kind.begin() + pos, r.kind);
-  method.insert(method.begin() + pos, r.method);
-  currency.insert(currency.begin() + pos, r.currency);
-}
-
-void Segment::set(size_t at, const CodedRow& r) {
-  id[at] = r.id;
-  amount[at] = r.amount;
-  fee[at] = r.fee;
-  amount_rep[at] = r.amount_rep;
-  fee_rep[at] = r.fee_rep;
-  project[at] = r.project;
-  country[at] = r.country;
-  card_brand[at] = r.card_brand;
-  decline_code[at] = r.decline_code;
-  kind[at] = r.kind;
-  method[at] = r.method;
-  currency[at] = r.currency;
+void Segment::push(const CodedRow& r) {
+  id.push_back(r.id);
+  amount.push_back(r.amount);
+  fee.push_back(r.fee);
+  amount_rep.push_back(r.amount_rep);
+  fee_rep.push_back(r.fee_rep);
+  project.push_back(r.project);
+  country.push_back(r.country);
+  card_brand.push_back(r.card_brand);
+  decline_code.push_back(r.decline_code);
+  kind.push_back(r.kind);
+  method.push_back(r.method);
+  currency.push_back(r.currency);
 }
 
 CodedRow Segment::row(size_t at) const {
@@ -251,38 +233,79 @@ void ColumnStore::apply(std::span<const OperationFact> facts, int64_t as_of_chan
     company->company_id = company_id;
     RateCache rates(company->fx.get(), currency_names);
     auto& segments = company->segments;
-    std::vector<std::shared_ptr<Segment>> copies(segments.size());
-    const auto writable = [&](size_t i) -> Segment& {
-      if (!copies[i]) {
-        copies[i] = std::make_shared<Segment>(*segments[i]);
-        segments[i] = copies[i];
-      }
-      return *copies[i];
-    };
+
+    // Code the rows; a later change of the same id wins (stable sort, keep the last).
+    std::vector<CodedRow> rows;
+    rows.reserve(list.size());
     for (const OperationFact* f : list) {
-      CodedRow row = code(*f, *company);
-      if (segments.empty()) {
-        segments.push_back(std::make_shared<Segment>());
-        copies.push_back(nullptr);
-      }
-      // The last segment whose first id is not above this id (or the first segment).
-      size_t i = static_cast<size_t>(std::upper_bound(segments.begin(), segments.end(), row.id,
-                                                      [](uint64_t id, const auto& s) { return s->size() && id < s->id.front(); }) -
+      rows.push_back(code(*f, *company));
+      rates.convert(rows.back());
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const CodedRow& a, const CodedRow& b) { return a.id < b.id; });
+    std::vector<CodedRow> unique;
+    unique.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (i + 1 < rows.size() && rows[i + 1].id == rows[i].id) continue;
+      unique.push_back(rows[i]);
+    }
+
+    // Rows past the last segment's end are appended; the others are merged into the
+    // segment whose range holds them (or the one before the gap they fall in).
+    const uint64_t last_id = segments.empty() || segments.back()->id.empty() ? 0 : segments.back()->id.back();
+    const auto tail_begin = std::upper_bound(unique.begin(), unique.end(), last_id, [](uint64_t v, const CodedRow& r) { return v < r.id; });
+    std::map<size_t, std::vector<CodedRow>> into;
+    for (auto it = unique.begin(); it != tail_begin; ++it) {
+      size_t i = static_cast<size_t>(std::upper_bound(segments.begin(), segments.end(), it->id,
+                                                      [](uint64_t id, const auto& seg) { return !seg->id.empty() && id < seg->id.front(); }) -
                                      segments.begin());
-      i = i == 0 ? 0 : i - 1;
-      // Appends past a full last segment start a new one.
-      if (i + 1 == segments.size() && segments[i]->size() >= kTailSegmentRows && row.id > segments[i]->id.back()) {
-        segments.push_back(std::make_shared<Segment>());
-        copies.push_back(nullptr);
-        i = segments.size() - 1;
+      into[i == 0 ? 0 : i - 1].push_back(*it);
+    }
+    // From the last touched segment back, so splitting one keeps the indexes of those before it.
+    for (auto entry = into.rbegin(); entry != into.rend(); ++entry) {
+      const size_t i = entry->first;
+      const auto& incoming = entry->second;
+      const Segment& old = *segments[i];
+      auto merged = std::make_shared<Segment>();
+      merged->reserve(old.size() + incoming.size());
+      size_t a = 0, b = 0;
+      while (a < old.size() || b < incoming.size()) {
+        if (b == incoming.size() || (a < old.size() && old.id[a] < incoming[b].id)) {
+          merged->push(old.row(a++));
+        } else {
+          if (a < old.size() && old.id[a] == incoming[b].id) ++a;  // replaced
+          else ++company->rows;
+          merged->push(incoming[b++]);
+        }
       }
-      Segment& s = writable(i);
-      rates.convert(row);
-      const size_t at = s.lower_bound(row.id);
-      if (at < s.size() && s.id[at] == row.id) {
-        s.set(at, row);
-      } else {
-        s.insert(at, row);
+      if (merged->size() <= 2 * kBulkSegmentRows) {
+        segments[i] = std::move(merged);
+        continue;
+      }
+      // A large backfill: cut into bulk-sized segments.
+      std::vector<std::shared_ptr<const Segment>> pieces;
+      for (size_t start = 0; start < merged->size(); start += kBulkSegmentRows) {
+        auto piece = std::make_shared<Segment>();
+        const size_t end = std::min(merged->size(), start + kBulkSegmentRows);
+        piece->reserve(end - start);
+        for (size_t r = start; r < end; ++r) piece->push(merged->row(r));
+        pieces.push_back(std::move(piece));
+      }
+      segments.erase(segments.begin() + static_cast<std::ptrdiff_t>(i));
+      segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(i), pieces.begin(), pieces.end());
+    }
+    if (tail_begin != unique.end()) {
+      std::shared_ptr<Segment> tail;
+      if (!segments.empty() && segments.back()->size() < kTailSegmentRows) {
+        tail = std::make_shared<Segment>(*segments.back());
+        segments.back() = tail;
+      }
+      for (auto it = tail_begin; it != unique.end(); ++it) {
+        if (!tail || tail->size() >= kTailSegmentRows) {
+          tail = std::make_shared<Segment>();
+          tail->reserve(kTailSegmentRows);
+          segments.push_back(tail);
+        }
+        tail->push(*it);
         ++company->rows;
       }
     }

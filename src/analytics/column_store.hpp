@@ -77,8 +77,6 @@ struct Segment {
   size_t size() const { return id.size(); }
   void reserve(size_t n);
   void push(const CodedRow& r);
-  void insert(size_t at, const CodedRow& r);
-  void set(size_t at, const CodedRow& r);
   CodedRow row(size_t at) const;
   size_t bytes() const;
   // The first row with id >= value.

@@ -211,6 +211,14 @@ int run_seed(const Config& config, const SeedOptions& seed_options) {
                 << static_cast<int64_t>(static_cast<double>(report.operations) / std::max(report.seconds, 0.001)) << " operations/s)\n";
     } else {
       std::cout << "the demo company has payments already; no history added\n";
+      // A database seeded before FX rates existed gets them now.
+      const bool no_rates = services->database->read([&](db::Connection& c) {
+        return c.query_int64("SELECT COUNT(*) FROM fx_rates WHERE company_id = $1", {static_cast<int64_t>(company->id)}) == 0;
+      });
+      if (no_rates) {
+        const int64_t last_day = services->clock.now_ms() / 86'400'000;
+        services->analytics.seed_demo_rates(company->id, last_day - payments::HistoryOptions{}.days - 7, last_day);
+      }
     }
   }
   const auto secret = identity.totp_secret_of(std::string(kOwner));

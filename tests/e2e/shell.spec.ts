@@ -215,7 +215,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/');
     await expectSystemCardSettled(page);
     await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: `${screenshotDir}overview-${scheme}.png`, fullPage: true });
+    // The suite owner’s small company; the demo company’s overview is analytics.spec.ts’s overview-{scheme}.png.
+    await page.screenshot({ path: `${screenshotDir}overview-e2e-shop-${scheme}.png`, fullPage: true });
     await page.goto('/payments');
     await expect(page.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible();
     await page.evaluate(() => document.fonts.ready);

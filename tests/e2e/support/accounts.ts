@@ -51,3 +51,22 @@ export function apiKey(): string | undefined {
 }
 
 export const missingApiKeyMessage = 'needs a project API key: set KASSA_E2E_API_KEY (scripts/e2e does)';
+
+/**
+ * The owner of the seeded demo company (`kassa seed --demo --operations N`),
+ * whose months of payment history the analytics tests look at:
+ * KASSA_E2E_DEMO_EMAIL, KASSA_E2E_DEMO_PASSWORD, KASSA_E2E_DEMO_TOTP_SECRET.
+ */
+export function demoOwnerAccount(): EnrolledAccount | undefined {
+  const email = env('KASSA_E2E_DEMO_EMAIL');
+  const password = env('KASSA_E2E_DEMO_PASSWORD');
+  const totpSecret = env('KASSA_E2E_DEMO_TOTP_SECRET');
+  if (email === undefined || password === undefined || totpSecret === undefined) return undefined;
+  return { email, password, totpSecret };
+}
+
+export const missingDemoOwnerMessage =
+  'needs the seeded demo company: set KASSA_E2E_DEMO_EMAIL, KASSA_E2E_DEMO_PASSWORD and KASSA_E2E_DEMO_TOTP_SECRET (scripts/e2e does)';
+
+/** Where the analytics tests keep the demo owner's signed-in browser state. */
+export const demoOwnerStatePath = fileURLToPath(new URL('../test-results/.auth/demo-owner.json', import.meta.url));

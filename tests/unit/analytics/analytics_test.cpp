@@ -175,6 +175,24 @@ TEST(ColumnStore, SnapshotsStayAsTheyWereWhileChangesArrive) {
   }
   EXPECT_LT(store.snapshot()->companies.at(7)->segments.size(), 15u);
   EXPECT_EQ(store.snapshot()->rows, after->rows + 40 * static_cast<int64_t>(ColumnStore::kTailSegmentRows));
+
+  // A backfill of history older than everything (kassa seed next to a running server): cut into bulk segments.
+  std::vector<OperationFact> history;
+  for (int64_t i = 0; i < 300'000; ++i) {
+    history.push_back(fact(IdGenerator::compose(kIdEpochMs + 500 + i % 400, 2, static_cast<uint32_t>(i / 400)), 7, 70, OperationType::sale, OperationStatus::success, 3));
+  }
+  const int64_t rows_before = store.snapshot()->rows;
+  store.apply(history, 20'000);
+  const auto& backfilled = *store.snapshot()->companies.at(7);
+  EXPECT_EQ(store.snapshot()->rows, rows_before + 300'000);
+  last = 0;
+  for (const auto& s : backfilled.segments) {
+    EXPECT_LE(s->size(), 2 * ColumnStore::kBulkSegmentRows);
+    for (const uint64_t id : s->id) {
+      ASSERT_LT(last, id);
+      last = id;
+    }
+  }
 }
 
 // The engine against a plain loop over the same operations: every metric, every
@@ -216,7 +234,7 @@ class EngineVersusLoop : public ::testing::Test {
     for (size_t i = 0; i < facts->size() / 2; ++i) load.add((*facts)[i]);
     load.finish(1);
     std::vector<OperationFact> rest(facts->begin() + static_cast<std::ptrdiff_t>(facts->size() / 2), facts->end());
-    std::shuffle(rest.begin(), rest.end(), rng);
+    std::shuffle(rest.begin(), rest.end(), rng);  // batches land anywhere in the history
     for (size_t i = 0; i < rest.size(); i += 7000) {
       std::vector<OperationFact> batch(rest.begin() + static_cast<std::ptrdiff_t>(i), rest.begin() + static_cast<std::ptrdiff_t>(std::min(rest.size(), i + 7000)));
       store->apply(batch, 2);
