@@ -6,6 +6,7 @@
 #include <deque>
 #include <mutex>
 #include <tuple>
+#include <type_traits>
 
 #include "common/id.hpp"
 #include "common/ids.hpp"
@@ -106,46 +107,156 @@ struct Plan {
   bool reporting = true;
 };
 
-template <bool kFilters, bool kGroups>
-void scan(const Plan& plan, const std::vector<Task>& tasks, std::vector<Cell>& cells) {
-  ColumnRef fcols[8];
-  const uint8_t* fmasks[8];
-  ColumnRef gcols[4];
-  uint32_t gcard[4];
-  const size_t nf = plan.filters.size();
-  const size_t ngc = plan.groups.size();
-  const int16_t* cls = plan.cls.data();
-  const size_t nc = plan.nc;
+// Rows are scanned a block at a time, one column at a time, without branches:
+// each row gets the index of the cell it adds to (a spare cell when it does not
+// count), then the adds run over several copies of the cells in turn, so that
+// rows adding to the same cell do not wait for one another.
+constexpr size_t kBlock = 2048;
+
+// a when keep, else b, without a branch (about half the rows pass: a branch would mispredict).
+inline uint32_t select(bool keep, uint32_t a, uint32_t b) {
+  const uint32_t m = 0u - static_cast<uint32_t>(keep);
+  return (a & m) | (b & ~m);
+}
+
+template <class T>
+void apply_filter(const T* column, const uint8_t* mask, uint32_t* index, size_t n, uint32_t spare) {
+  for (size_t i = 0; i < n; ++i) index[i] = select(mask[column[i]] != 0, index[i], spare);
+}
+
+template <class T>
+void add_group(const T* column, uint32_t cardinality, uint32_t* group, size_t n) {
+  for (size_t i = 0; i < n; ++i) group[i] = group[i] * cardinality + column[i];
+}
+
+template <bool kFee, size_t kCopies>
+void accumulate(const uint32_t* index, const int64_t* amount, const int64_t* fee, size_t n, Cell* cells, size_t stride) {
+  size_t i = 0;
+  for (; i + kCopies <= n; i += kCopies) {
+    for (size_t k = 0; k < kCopies; ++k) {
+      Cell& c = cells[k * stride + index[i + k]];
+      c.count += 1;
+      c.amount += amount[i + k];
+      if constexpr (kFee) c.fee += fee[i + k];
+    }
+  }
+  for (; i < n; ++i) {
+    Cell& c = cells[index[i]];
+    c.count += 1;
+    c.amount += amount[i];
+    if constexpr (kFee) c.fee += fee[i];
+  }
+}
+
+// The common shapes (at most one filter column and one grouping column) in one
+// fused loop per row: class, filter, group, add; no per-row branch.
+struct NoColumn {};
+
+template <class F, class G, bool kFee, size_t kCopies>
+void fused(const uint8_t* kind, const int16_t* cls, const F* filter, const uint8_t* mask, const G* group, uint32_t nc,
+           uint32_t base, uint32_t spare, const int64_t* amount, const int64_t* fee, size_t n, Cell* cells, size_t stride) {
+  size_t i = 0;
+  const auto add = [&](size_t row, Cell* copy) {
+    const int c = cls[kind[row]];
+    bool keep = c >= 0;
+    if constexpr (!std::is_same_v<F, NoColumn>) keep = keep & (mask[filter[row]] != 0);  // & not &&: no branch
+    uint32_t cell = base + static_cast<uint32_t>(c);
+    if constexpr (!std::is_same_v<G, NoColumn>) cell += static_cast<uint32_t>(group[row]) * nc;
+    Cell& target = copy[select(keep, cell, spare)];
+    target.count += 1;
+    target.amount += amount[row];
+    if constexpr (kFee) target.fee += fee[row];
+  };
+  for (; i + kCopies <= n; i += kCopies) {
+    for (size_t k = 0; k < kCopies; ++k) add(i + k, cells + k * stride);
+  }
+  for (; i < n; ++i) add(i, cells);
+}
+
+template <class F, class G>
+void fused_dispatch(const uint8_t* kind, const int16_t* cls, const F* filter, const uint8_t* mask, const G* group, uint32_t nc,
+                    uint32_t base, uint32_t spare, const int64_t* amount, const int64_t* fee, size_t n, Cell* cells, size_t stride,
+                    size_t copies, bool with_fee) {
+  if (copies == 4) {
+    if (with_fee) fused<F, G, true, 4>(kind, cls, filter, mask, group, nc, base, spare, amount, fee, n, cells, stride);
+    else fused<F, G, false, 4>(kind, cls, filter, mask, group, nc, base, spare, amount, fee, n, cells, stride);
+  } else {
+    if (with_fee) fused<F, G, true, 1>(kind, cls, filter, mask, group, nc, base, spare, amount, fee, n, cells, stride);
+    else fused<F, G, false, 1>(kind, cls, filter, mask, group, nc, base, spare, amount, fee, n, cells, stride);
+  }
+}
+
+template <class F>
+void fused_by_group(const ColumnRef& group, const uint8_t* kind, const int16_t* cls, const F* filter, const uint8_t* mask,
+                    uint32_t nc, uint32_t base, uint32_t spare, const int64_t* amount, const int64_t* fee, size_t n, Cell* cells,
+                    size_t stride, size_t copies, bool with_fee) {
+  if (group.wide) fused_dispatch(kind, cls, filter, mask, group.wide, nc, base, spare, amount, fee, n, cells, stride, copies, with_fee);
+  else if (group.narrow) fused_dispatch(kind, cls, filter, mask, group.narrow, nc, base, spare, amount, fee, n, cells, stride, copies, with_fee);
+  else fused_dispatch(kind, cls, filter, mask, static_cast<const NoColumn*>(nullptr), nc, base, spare, amount, fee, n, cells, stride, copies, with_fee);
+}
+
+// cells: `copies` arrays of `stride` cells (the last of each is the spare), summed by the caller.
+void scan(const Plan& plan, const std::vector<Task>& tasks, std::vector<Cell>& cells, size_t copies, size_t stride, bool with_fee) {
+  uint32_t index[kBlock];
+  uint32_t group[kBlock];
+  const uint32_t spare = static_cast<uint32_t>(stride - 1);
+  const size_t per_bucket = plan.ng * plan.nc;
   for (const Task& t : tasks) {
     const Segment& s = *t.segment;
-    const uint8_t* kind = s.kind.data();
     const int64_t* amount = plan.reporting ? s.amount_rep.data() : s.amount.data();
     const int64_t* fee = plan.reporting ? s.fee_rep.data() : s.fee.data();
-    for (size_t f = 0; f < nf; ++f) {
-      fcols[f] = column_of(s, plan.filters[f].first);
-      fmasks[f] = plan.filters[f].second.data();
+    const uint32_t base = static_cast<uint32_t>(t.bucket * per_bucket);
+    if (plan.filters.size() <= 1 && plan.groups.size() <= 1) {
+      const ColumnRef group = plan.groups.empty() ? ColumnRef{} : column_of(s, plan.groups[0].first);
+      const ColumnRef filter = plan.filters.empty() ? ColumnRef{} : column_of(s, plan.filters[0].first);
+      const uint8_t* mask = plan.filters.empty() ? nullptr : plan.filters[0].second.data();
+      const size_t n = t.end - t.begin;
+      const uint8_t* kind = s.kind.data() + t.begin;
+      const int64_t* a = amount + t.begin;
+      const int64_t* f = fee + t.begin;
+      const uint32_t nc = static_cast<uint32_t>(plan.nc);
+      const auto offset = [&](const ColumnRef& c) {
+        return ColumnRef{c.narrow ? c.narrow + t.begin : nullptr, c.wide ? c.wide + t.begin : nullptr};
+      };
+      const ColumnRef g = offset(group), fc = offset(filter);
+      if (fc.wide) fused_by_group(g, kind, plan.cls.data(), fc.wide, mask, nc, base, spare, a, f, n, cells.data(), stride, copies, with_fee);
+      else if (fc.narrow) fused_by_group(g, kind, plan.cls.data(), fc.narrow, mask, nc, base, spare, a, f, n, cells.data(), stride, copies, with_fee);
+      else fused_by_group(g, kind, plan.cls.data(), static_cast<const NoColumn*>(nullptr), mask, nc, base, spare, a, f, n, cells.data(), stride, copies, with_fee);
+      continue;
     }
-    for (size_t g = 0; g < ngc; ++g) {
-      gcols[g] = column_of(s, plan.groups[g].first);
-      gcard[g] = plan.groups[g].second;
-    }
-    Cell* base = cells.data() + t.bucket * plan.ng * nc;
-    for (size_t i = t.begin; i < t.end; ++i) {
-      const int c = cls[kind[i]];
-      if (c < 0) continue;
-      if constexpr (kFilters) {
-        bool pass = true;
-        for (size_t f = 0; f < nf && pass; ++f) pass = fmasks[f][fcols[f].at(i)] != 0;
-        if (!pass) continue;
+    for (size_t from = t.begin; from < t.end; from += kBlock) {
+      const size_t n = std::min(kBlock, t.end - from);
+      const uint8_t* kind = s.kind.data() + from;
+      for (size_t i = 0; i < n; ++i) {
+        const int c = plan.cls[kind[i]];
+        index[i] = select(c >= 0, static_cast<uint32_t>(c), spare);
       }
-      size_t g = 0;
-      if constexpr (kGroups) {
-        for (size_t d = 0; d < ngc; ++d) g = g * gcard[d] + gcols[d].at(i);
+      for (const auto& [dim, mask] : plan.filters) {
+        const ColumnRef col = column_of(s, dim);
+        if (col.wide) apply_filter(col.wide + from, mask.data(), index, n, spare);
+        else apply_filter(col.narrow + from, mask.data(), index, n, spare);
       }
-      Cell& cell = base[g * nc + static_cast<size_t>(c)];
-      cell.count += 1;
-      cell.amount += amount[i];
-      cell.fee += fee[i];
+      if (!plan.groups.empty()) {
+        std::fill(group, group + n, 0u);
+        for (const auto& [dim, cardinality] : plan.groups) {
+          const ColumnRef col = column_of(s, dim);
+          if (col.wide) add_group(col.wide + from, cardinality, group, n);
+          else add_group(col.narrow + from, cardinality, group, n);
+        }
+        const uint32_t nc = static_cast<uint32_t>(plan.nc);
+        for (size_t i = 0; i < n; ++i) index[i] = select(index[i] != spare, base + group[i] * nc + index[i], spare);
+      } else if (base != 0) {
+        for (size_t i = 0; i < n; ++i) index[i] = select(index[i] != spare, base + index[i], spare);
+      }
+      const int64_t* a = amount + from;
+      const int64_t* f = fee + from;
+      if (copies == 4) {
+        if (with_fee) accumulate<true, 4>(index, a, f, n, cells.data(), stride);
+        else accumulate<false, 4>(index, a, f, n, cells.data(), stride);
+      } else {
+        if (with_fee) accumulate<true, 1>(index, a, f, n, cells.data(), stride);
+        else accumulate<false, 1>(index, a, f, n, cells.data(), stride);
+      }
     }
   }
 }
@@ -443,21 +554,23 @@ Result<QueryResult> run_query(const CompanyColumns& company, const Dictionaries&
     }
   }
   const size_t cells_total = nb * plan.ng * plan.nc;
+  // Few cells: four copies of them, so consecutive rows add to different memory.
+  const size_t copies = cells_total <= 4096 ? 4 : 1;
+  const size_t stride = cells_total + 1;  // the spare cell last
+  bool with_fee = false;
+  for (const Metric m : spec.metrics) with_fee = with_fee || m == Metric::fee || m == Metric::net;
   std::vector<std::vector<Cell>> cells(parts);
   pool.run(parts, [&](unsigned i) {
-    cells[i].assign(cells_total, Cell{});
-    const bool filters = !plan.filters.empty();
-    const bool groups = !plan.groups.empty();
-    if (filters && groups) scan<true, true>(plan, shares[i], cells[i]);
-    else if (filters) scan<true, false>(plan, shares[i], cells[i]);
-    else if (groups) scan<false, true>(plan, shares[i], cells[i]);
-    else scan<false, false>(plan, shares[i], cells[i]);
+    cells[i].assign(copies * stride, Cell{});
+    scan(plan, shares[i], cells[i], copies, stride, with_fee);
   });
-  for (unsigned i = 1; i < parts; ++i) {
-    for (size_t c = 0; c < cells_total; ++c) {
-      cells[0][c].count += cells[i][c].count;
-      cells[0][c].amount += cells[i][c].amount;
-      cells[0][c].fee += cells[i][c].fee;
+  for (unsigned i = 0; i < parts; ++i) {
+    for (size_t k = (i == 0 ? 1 : 0); k < copies; ++k) {
+      for (size_t c = 0; c < cells_total; ++c) {
+        cells[0][c].count += cells[i][k * stride + c].count;
+        cells[0][c].amount += cells[i][k * stride + c].amount;
+        cells[0][c].fee += cells[i][k * stride + c].fee;
+      }
     }
   }
   const std::vector<Cell>& sum = cells[0];

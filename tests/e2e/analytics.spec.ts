@@ -16,7 +16,8 @@ import { signIn } from './support/sign-in';
 const demo = demoOwnerAccount();
 test.skip(demo === undefined, missingDemoOwnerMessage);
 test.describe.configure({ mode: 'serial' });
-test.use({ storageState: demoOwnerStatePath });
+// No traces here: recording them slows the page down, and this file measures how fast it draws.
+test.use({ storageState: demoOwnerStatePath, trace: 'off' });
 
 /** Set by the page when the turnover chart has first drawn (features/analytics/components/turnover-card.tsx). */
 const firstChartMark = 'kassa:overview-first-chart';
@@ -97,12 +98,6 @@ test('opens the overview, switches the range, and a bar opens the matching payme
   await expect(page.getByTestId('kpi-turnover').getByTestId('kpi-value')).toHaveText(/^€[\d,]+\.\d\d$/);
   await expect(chart(page, 'turnover')).toBeVisible();
 
-  // Time to first render: navigation start → the turnover chart's first draw.
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, firstChartMark);
-  const firstRenderMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? -1, firstChartMark);
-  console.log(`overview first render: ${Math.round(firstRenderMs)} ms`);
-  test.info().annotations.push({ type: 'overview first render', description: `${Math.round(firstRenderMs)} ms (goal < 1000 ms)` });
-
   // The default range is the last 30 days: 30 daily bars, with a previous period to compare with.
   const timeZone = await companyTimeZone(page);
   const today = todayIn(timeZone);
@@ -173,6 +168,31 @@ test('the live panel lists the latest operations, each opening its payment', asy
   await link.click();
   await expect(page).toHaveURL(href ?? '');
   await expect(page.getByTestId('payment-status')).toBeVisible();
+});
+
+test.describe('time to first render', () => {
+  /** Fresh browser contexts (nothing cached) opening the overview one after another. */
+  const samplesCount = 5;
+
+  test('time to first render of the overview', async ({ browser }) => {
+    const baseURL = test.info().project.use.baseURL;
+    const samplesMs: number[] = [];
+    for (let sample = 0; sample < samplesCount; sample += 1) {
+      const context = await browser.newContext({ baseURL, storageState: demoOwnerStatePath, viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto('/');
+      // Navigation start → the turnover chart's first draw (the page marks it).
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, firstChartMark);
+      samplesMs.push(Math.round(await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? -1, firstChartMark)));
+      await context.close();
+    }
+    const sorted = [...samplesMs].sort((a, b) => a - b);
+    const medianMs = sorted[Math.floor(sorted.length / 2)] ?? -1;
+    console.log(`overview first render: ${medianMs} ms`);
+    console.log(`  (median of ${samplesCount} loads, each in a new browser context with nothing cached: ${samplesMs.join(', ')} ms)`);
+    test.info().annotations.push({ type: 'overview first render', description: `${medianMs} ms median (${samplesMs.join(', ')} ms); goal < 1000 ms` });
+    expect(medianMs).toBeGreaterThan(0);
+  });
 });
 
 for (const scheme of ['light', 'dark'] as const) {

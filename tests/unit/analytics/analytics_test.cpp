@@ -415,6 +415,13 @@ TEST_F(EngineVersusLoop, ShortRangesAndEmptyRanges) {
   spec.from_ms = at("2030-01-01T00:00:00Z");
   spec.to_ms = at("2030-01-02T00:00:00Z");
   check(spec);
+  auto without_fees = spec_of({Dimension::day});  // no fee or net: the scan skips the fee column
+  without_fees.metrics = {Metric::amount, Metric::count, Metric::average_amount, Metric::conversion_rate};
+  check(without_fees);
+  check(spec_of({Dimension::hour, Dimension::country}));  // many cells: one copy of them
+  without_fees.group_by = {Dimension::country, Dimension::method};
+  without_fees.filters[Dimension::type] = {"sale", "capture"};
+  check(without_fees);
   auto narrow = spec_of({Dimension::country});
   narrow.filters[Dimension::decline_code] = {"no-such-code"};
   check(narrow);
