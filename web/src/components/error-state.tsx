@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { isApiProblem, problemMessage } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import classes from './error-state.module.css';
@@ -11,13 +12,15 @@ export interface ErrorStateProps {
   /** Shows a "Try again" button. */
   onRetry?: () => void;
   retrying?: boolean;
+  /** More about the failure, under the message (the fields a 400 rejected, say). */
+  children?: ReactNode;
 }
 
 /**
  * A failed load, said plainly: what went wrong (the API's problem detail when
  * there is one), the request id to quote to support, and a way to retry.
  */
-export function ErrorState({ error, title, onRetry, retrying = false }: ErrorStateProps) {
+export function ErrorState({ error, title, onRetry, retrying = false, children }: ErrorStateProps) {
   const t = useT();
   const requestId = isApiProblem(error) ? error.requestId : undefined;
   return (
@@ -33,6 +36,7 @@ export function ErrorState({ error, title, onRetry, retrying = false }: ErrorSta
           <Text size="sm">
             {problemMessage(error, t)}
           </Text>
+          {children}
           {requestId !== undefined && (
             <Text size="xs" ff="monospace" className={classes.requestId}>
               {requestId}

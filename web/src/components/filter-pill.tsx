@@ -2,7 +2,7 @@ import { CloseButton, Popover, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconCirclePlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useT } from '@/lib/i18n';
-import classes from './filter-bar.module.css';
+import classes from './filter-pill.module.css';
 
 export interface FilterPillProps {
   label: string;

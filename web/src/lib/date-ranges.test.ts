@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, datePresets, instantsOfDays, matchingPreset, todayInTimeZone } from './date-ranges';
+import { addDays, datePresets, daysInRange, instantsOfDays, isInstant, matchingPreset, todayInTimeZone } from './date-ranges';
 
 describe('date ranges', () => {
   it('knows today in the business time zone', () => {
@@ -31,5 +31,25 @@ describe('date ranges', () => {
     });
     expect(instantsOfDays('', '2026-03-01', 'UTC')).toEqual({ to: '2026-03-02T00:00:00.000Z' });
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('offers longer presets on request, and names any range by the first preset it is', () => {
+    const presets = Object.fromEntries(datePresets('2026-03-15', ['last90', 'last12Months']).map((preset) => [preset.id, [preset.from, preset.to]]));
+    expect(presets).toEqual({ last90: ['2025-12-16', '2026-03-15'], last12Months: ['2025-03-16', '2026-03-15'] });
+    expect(datePresets('2028-02-29', ['last12Months'])[0]).toMatchObject({ from: '2027-03-01', to: '2028-02-29' });
+    expect(matchingPreset('2025-12-16', '2026-03-15', '2026-03-15')).toBe('last90');
+    expect(daysInRange('2026-03-01', '2026-03-31')).toBe(31);
+    expect(daysInRange('2026-03-15', '2026-03-15')).toBe(1);
+  });
+
+  it('takes instants (a chart’s hour) as they are: `to` is then already exclusive', () => {
+    expect(isInstant('2026-03-29T13:00:00+02:00')).toBe(true);
+    expect(isInstant('2026-03-29T11:00:00Z')).toBe(true);
+    expect(isInstant('2026-03-29T13:00')).toBe(false);
+    expect(isInstant('2026-03-29')).toBe(false);
+    expect(instantsOfDays('2026-03-29T13:00:00+02:00', '2026-03-29T14:00:00+02:00', 'Europe/Berlin')).toEqual({
+      from: '2026-03-29T11:00:00.000Z',
+      to: '2026-03-29T12:00:00.000Z',
+    });
   });
 });

@@ -149,3 +149,12 @@ describe('startOfDayInTimeZone', () => {
     expect(nextCalendarDay('2026-12-31')).toBe('2027-01-01');
   });
 });
+
+describe('formatAmountCompact', () => {
+  it('shortens large amounts for chart axes, from minor units', async () => {
+    const { formatAmountCompact } = await import('./format');
+    expect(formatAmountCompact(123_456_789, 'EUR', 'en')).toBe('€1.2M');
+    expect(formatAmountCompact(150_000, 'JPY', 'en')).toBe('¥150K');
+    expect(formatAmountCompact(0, 'EUR', 'en')).toBe('€0');
+  });
+});

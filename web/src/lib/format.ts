@@ -103,6 +103,19 @@ export function formatAmount(
   return signed.format(decimal);
 }
 
+/**
+ * An amount shortened for chart axes and tight labels:
+ * `formatAmountCompact(123456789, 'EUR', 'en')` → "€1.2M". Still exact
+ * decimal text into `Intl`, never a float.
+ */
+export function formatAmountCompact(amountMinor: number | bigint, currency: string, locale: string): string {
+  const digits = currencyFractionDigits(currency);
+  const compact = cached(numberFormatters, `compact|${locale}|${currency}`, () => {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  });
+  return compact.format(minorUnitsToDecimalString(amountMinor, digits));
+}
+
 /** A count, grouped for the locale: 1234567 → "1,234,567". */
 export function formatCount(value: number | bigint, locale: string): string {
   return cached(numberFormatters, `count|${locale}`, () => new Intl.NumberFormat(locale)).format(value);

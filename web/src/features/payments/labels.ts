@@ -1,6 +1,10 @@
+import { cardBrandName, countryName } from '@/lib/display-names';
 import { formatDateTime } from '@/lib/format';
 import type { PlainMessageKey, Translate } from '@/lib/i18n';
 import type { LedgerAccount, OperationStatus, OperationType, Payment, PaymentMethod, PaymentStatus } from './types';
+
+/** Shared with the overview's breakdowns. */
+export { cardBrandName, countryName };
 
 /** Mantine colours of the status badges, by what the status means for the merchant's money. */
 export const paymentStatusColors: Readonly<Record<PaymentStatus, string>> = {
@@ -48,36 +52,10 @@ export function ledgerAccountLabel(account: LedgerAccount, t: Translate): string
   return t(key);
 }
 
-const brandNames: Readonly<Record<string, string>> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-  maestro: 'Maestro',
-};
-
-/** Card scheme names are proper names: not translated. */
-export function cardBrandName(brand: string): string {
-  return brandNames[brand.toLowerCase()] ?? (brand === '' ? '' : brand.charAt(0).toUpperCase() + brand.slice(1));
-}
-
 /** "Visa •••• 4242", or the method's name for payments without a card. */
 export function paymentMethodText(payment: Pick<Payment, 'method' | 'card'>, t: Translate): string {
   if (payment.card !== null) return `${cardBrandName(payment.card.brand)} •••• ${payment.card.last4}`;
   return methodLabel(payment.method, t);
-}
-
-/** A country's name in the person's language: ("DE", "en") → "Germany". */
-export function countryName(code: string, locale: string): string {
-  if (code === '') return '';
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** "MM/YYYY". */

@@ -1,5 +1,5 @@
 import type { components } from '@/lib/api';
-import { isoDatePattern } from '@/lib/date-ranges';
+import { isInstant, isoDatePattern } from '@/lib/date-ranges';
 import { cursorsParam } from '@/lib/keyset-paging';
 
 export type Payment = components['schemas']['Payment'];
@@ -50,7 +50,10 @@ export interface ListFilters {
   countries: string[];
   amountMin: string;
   amountMax: string;
-  /** Calendar days (YYYY-MM-DD) in the company's time zone, both inclusive. */
+  /**
+   * Calendar days (YYYY-MM-DD) in the company's time zone, both inclusive;
+   * or instants with a zone (a chart's hour opens the list so), `to` exclusive.
+   */
   from: string;
   to: string;
   email: string;
@@ -130,6 +133,7 @@ export function listFiltersFromParams(params: URLSearchParams, vocabulary: ListV
     return [...new Set(values)];
   };
   const matching = (key: keyof ListFilters, pattern: RegExp) => (pattern.test(text(key)) ? text(key) : '');
+  const dayOrInstant = (key: 'from' | 'to') => (isoDatePattern.test(text(key)) || isInstant(text(key)) ? text(key) : '');
   return {
     statuses: list('statuses'),
     types: list('types'),
@@ -138,8 +142,8 @@ export function listFiltersFromParams(params: URLSearchParams, vocabulary: ListV
     countries: list('countries'),
     amountMin: matching('amountMin', plainDecimalPattern),
     amountMax: matching('amountMax', plainDecimalPattern),
-    from: matching('from', isoDatePattern),
-    to: matching('to', isoDatePattern),
+    from: dayOrInstant('from'),
+    to: dayOrInstant('to'),
     email: text('email'),
     last4: matching('last4', /^\d{4}$/),
     merchantReference: text('merchantReference'),

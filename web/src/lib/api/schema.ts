@@ -866,6 +866,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consolidated figures over operations, grouped and filtered (needs `analytics.read`).
+         * @description Answers from the in-memory analytics index, which follows every
+         *     operation change; `as_of_change` is the last change sequence number it
+         *     reflects. The database stays the source of truth (`kassa analytics
+         *     verify`).
+         *
+         *     **Which operations count.** Every operation whose time (its id's
+         *     time, equal to `created_at` to the millisecond) falls in
+         *     [`from`, `to`) and which passes every filter. Only the caller's
+         *     projects are seen: a caller with `analytics.read` on some projects
+         *     gets figures over those only, and naming another project in
+         *     `project` is 403.
+         *
+         *     **Metrics** (money in minor units, rates as fractions 0–1, `null`
+         *     when the denominator is 0):
+         *     - `count`: matching operations.
+         *     - `amount`, `fee`: the sum of their amounts and fees.
+         *     - `net`: money that stayed with the merchant: successful sales,
+         *       captures and reversals, minus successful refunds and chargebacks,
+         *       minus all fees.
+         *     - `average_amount`: `amount` / `count`, rounded half away from zero.
+         *     - `conversion_rate`: successful first operations (`sale`, `auth`)
+         *       divided by all first operations (any status, also `processing`).
+         *     - `decline_rate`: declined first operations divided by all first operations.
+         *     - `refund_rate`: successful refunds divided by successful sales and captures.
+         *     - `chargeback_rate`: successful chargebacks divided by successful sales and captures.
+         *
+         *     To get turnover (gross volume), ask for `amount` with
+         *     `type=sale,capture&status=success`.
+         *
+         *     **Currency.** With `currency=reporting` (the default) every amount
+         *     is converted to the company's reporting currency, operation by
+         *     operation, at the daily FX rate of the operation's UTC date (the
+         *     latest rate on or before that date; the earliest rate if none is
+         *     older), rounded half away from zero to the reporting currency's
+         *     minor unit; a currency without any rate counts as 0 and is named in
+         *     `warnings`. With `currency=original` amounts stay in their own
+         *     currencies and every row also carries `currency`. The parameter
+         *     also filters: any other value is a comma-separated list of ISO 4217
+         *     codes (`currency=original,EUR,USD`).
+         *
+         *     **Time.** `from` is inclusive and `to` exclusive, like every other
+         *     time filter of the API. Dates (`2026-03-01`) and times without a
+         *     zone (`2026-03-01T10:00`) are read in the company's business time
+         *     zone (or `time_zone`); times with `Z` or an offset are instants.
+         *     Without `from`/`to` the range is the last 30 days up to the end of
+         *     today. Ranges may be shorter than a day. `hour`, `day`, `week`
+         *     (ISO weeks, from Monday) and `month` buckets follow the time zone,
+         *     so a day with a daylight-saving change has 23 or 25 hours.
+         *
+         *     **Rows.** Grouped by time only: one row per bucket in the range,
+         *     oldest first, empty buckets included. Otherwise only groups with at
+         *     least one matching operation, ordered by the first metric,
+         *     largest first (then by value); with a time dimension too, by time
+         *     first. `compare=previous_period` adds `previous`: the same query
+         *     over the period of the same length just before `from`.
+         */
+        get: operations["queryAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events of operations as they are created or change (needs `analytics.read`).
+         * @description `text/event-stream`. On connecting, the latest operations (up to
+         *     `backlog`, newest last) are sent, then each change as the analytics
+         *     index applies it, within about a second on every `kassa serve`
+         *     process. Each event is `event: operation` with an `id:` (the change
+         *     sequence number) and `data:` holding one `LiveOperation`. A comment
+         *     line is sent every 15 seconds to keep proxies from closing the
+         *     stream. Only the caller's projects are seen.
+         */
+        get: operations["liveOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily FX rates into the reporting currency (needs `analytics.read`).
+         * @description `rate` is how many units of the reporting currency one unit of
+         *     `currency` is worth on `day` (a decimal string, up to 9 decimals).
+         */
+        get: operations["listFxRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx-rates/{day}/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets one day's rate for a currency (needs `fx_rates.manage`); audited. */
+        put: operations["putFxRate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx-rates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Loads rates from CSV (needs `fx_rates.manage`); all or nothing, audited.
+         * @description The body is `text/csv` with a header line `day,currency,rate` and
+         *     one rate per line (at most 100,000 lines). Existing rates for the
+         *     same day and currency are replaced. Any bad line refuses the whole
+         *     file with 400, naming each bad line in `errors` (`field` is
+         *     `line N`).
+         */
+        post: operations["importFxRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -1664,6 +1826,88 @@ export interface components {
         };
         BalanceList: {
             data: components["schemas"]["Balance"][];
+        };
+        /**
+         * @description One group: a member per `group_by` dimension (`hour`:
+         *     `2026-03-29T13:00:00+02:00`, `day`/`week`: `2026-03-29` (a week is
+         *     named by its Monday), `month`: `2026-03`, `project`: `prj_…`, the
+         *     others their value or null when empty), `currency` with
+         *     `currency=original`, and a member per metric. Rows of a time
+         *     dimension also carry `start` and `end`: the bucket's instants
+         *     (`2026-03-29T00:00:00+01:00`, end exclusive), ready for the `from`
+         *     and `to` of the payments list.
+         */
+        AnalyticsRow: {
+            [key: string]: string | number | null;
+        };
+        AnalyticsPeriod: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            rows: components["schemas"]["AnalyticsRow"][];
+            /** @description The metrics over the whole period without grouping (one row; one per currency with `currency=original`). */
+            totals: components["schemas"]["AnalyticsRow"][];
+        };
+        AnalyticsAnswer: components["schemas"]["AnalyticsPeriod"] & {
+            metrics: string[];
+            group_by: string[];
+            /** @example Europe/Berlin */
+            time_zone: string;
+            /**
+             * @description The reporting currency, or null with `currency=original`.
+             * @example EUR
+             */
+            currency: string | null;
+            has_more: boolean;
+            /** @description The last change sequence number the index reflects. */
+            as_of_change: number;
+            /** @description Operations the index looked at for the current period. */
+            rows_scanned: number;
+            warnings: string[];
+            previous?: components["schemas"]["AnalyticsPeriod"];
+        };
+        LiveOperation: {
+            /** @example op_01HV5N3Q8W */
+            id: string;
+            /** @example pay_01HV5N3Q8W */
+            payment_id: string;
+            project_id: string;
+            type: string;
+            status: string;
+            amount: number;
+            currency: string;
+            method: string;
+            country: string | null;
+            card_brand: string | null;
+            decline_code: string | null;
+            /** Format: date-time */
+            created_at: string;
+            change: number;
+        };
+        FxRate: {
+            /** Format: date */
+            day: string;
+            /** @example USD */
+            currency: string;
+            /**
+             * @description Units of the reporting currency per unit of `currency`.
+             * @example 0.9241
+             */
+            rate: string;
+            /** @example EUR */
+            reporting_currency: string;
+        };
+        FxRateList: {
+            reporting_currency: string;
+            data: components["schemas"]["FxRate"][];
+        };
+        PutFxRateRequest: {
+            /** @example 0.9241 */
+            rate: string;
+        };
+        FxImportResult: {
+            imported: number;
         };
         /** @enum {string} */
         WebhookEndpointStatus: "enabled" | "disabled";
@@ -3523,6 +3767,195 @@ export interface operations {
                     "application/json": components["schemas"]["BalanceList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    queryAnalytics: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated; default `count,amount`. */
+                metrics?: string;
+                /** @description Up to two of `hour`, `day`, `week`, `month`, `project`, `type`, `status`, `method`, `country`, `currency`, `card_brand`, `decline_code` (at most one time dimension). */
+                group_by?: string;
+                /** @description Inclusive; a date or time in the business time zone, or an instant with `Z` or an offset. */
+                from?: string;
+                /** @description Exclusive; same forms as `from`. `from=2026-03-01&to=2026-04-01` is March. */
+                to?: string;
+                compare?: "previous_period";
+                /** @description `reporting` (default) or `original`, and/or ISO 4217 codes to filter by. */
+                currency?: string;
+                /** @description An IANA time zone for this answer's buckets and dates; the company's by default. */
+                time_zone?: string;
+                /** @description At most this many rows (1–10000, default 1000); `has_more` says whether rows were cut. */
+                limit?: number;
+                /** @description Project ids (`prj_…`), comma-separated. */
+                project?: string;
+                /** @description Operation types: sale, auth, capture, cancel, refund, chargeback, reversal. */
+                type?: string;
+                /** @description Operation statuses: processing, success, decline, error. */
+                status?: string;
+                /** @description card, apple_pay, google_pay, sepa. */
+                method?: string;
+                /** @description ISO 3166 alpha-2 codes of the customer. */
+                country?: string;
+                /** @description visa, mastercard, amex, …; `none` for operations without a card. */
+                card_brand?: string;
+                /** @description Decline codes; `none` for operations without one. */
+                decline_code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsAnswer"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    liveOperations: {
+        parameters: {
+            query?: {
+                /** @description Project ids, comma-separated. */
+                project?: string;
+                /** @description How many past operations to send first (0–100, default 20). */
+                backlog?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listFxRates: {
+        parameters: {
+            query?: {
+                /** @description ISO 4217 codes, comma-separated. */
+                currency?: string;
+                /** @description First day, inclusive (YYYY-MM-DD). */
+                from?: string;
+                /** @description Last day, exclusive (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rates, newest day first (at most 5000). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxRateList"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putFxRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                day: string;
+                currency: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFxRateRequest"];
+            };
+        };
+        responses: {
+            /** @description The rate as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxRate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    importFxRates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Runs the request at most once per caller and key (kept 48 hours): the
+                 *     same key with the same method, path and body answers the first
+                 *     response again, with `Idempotent-Replayed: true`; with another
+                 *     request, 422 `idempotency-key-reused`; while the first is still
+                 *     running, 409 `idempotency-key-in-use`. Answers other than 5xx are
+                 *     stored, 4xx included. Every POST, PUT, PATCH and DELETE accepts it.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description How many rates were stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };

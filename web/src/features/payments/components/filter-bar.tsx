@@ -2,15 +2,15 @@ import { Button, Checkbox, Group, Stack, TagsInput, Text, TextInput, UnstyledBut
 import { DatePicker } from '@mantine/dates';
 import { IconX } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { datePresets, matchingPreset, todayInTimeZone } from '@/lib/date-ranges';
-import { currencyFractionDigits, formatAmount, formatDate } from '@/lib/format';
+import { FilterPill } from '@/components/filter-pill';
+import { datePresets, isInstant, matchingPreset, todayInTimeZone } from '@/lib/date-ranges';
+import { currencyFractionDigits, formatAmount, formatDate, formatDateTime } from '@/lib/format';
 import { useI18n, type PlainMessageKey, type Translate } from '@/lib/i18n';
 import { currencyCodes } from '@/lib/intl-options';
 import { decimalToMinorUnits, parseMoneyInput } from '@/lib/money';
 import { moneyErrorMessage } from '../money-messages';
 import { activeFilterCount, emptyListFilters, type ListFilters } from '../types';
 import classes from './filter-bar.module.css';
-import { FilterPill } from './filter-pill';
 
 export type FilterField = 'date' | 'amount' | 'status' | 'type' | 'method' | 'currency' | 'country' | 'email' | 'last4' | 'reference';
 
@@ -53,9 +53,26 @@ function listText(values: readonly string[], labelOf: (value: string) => string,
   return t('filters.more', { first: labels[0] ?? '', count: labels.length - 1 });
 }
 
+/** The calendar day of a range end: an instant's day in the business time zone (the day before an exclusive end). */
+function dayOf(value: string, timeZone: string, exclusiveEnd = false): string {
+  if (!isInstant(value)) return value;
+  return todayInTimeZone(timeZone, new Date(Date.parse(value) - (exclusiveEnd ? 1 : 0)));
+}
+
 /** A calendar day, written for the locale ("1 Mar 2026"). */
 function dayText(isoDate: string, locale: string): string {
   return formatDate(`${isoDate}T00:00:00Z`, locale, 'UTC');
+}
+
+/** A range of instants (an hour of a chart, say): "Mar 2, 2026, 2:00 – 3:00 PM", `to` exclusive. */
+function instantRangeText(from: string, to: string, locale: string, timeZone: string, t: Translate): string {
+  if (isInstant(from) && isInstant(to)) {
+    const format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
+    return format.formatRange(new Date(from), new Date(to));
+  }
+  const text = (value: string) => (isInstant(value) ? formatDateTime(value, locale, timeZone) : dayText(value, locale));
+  if (to === '') return t('filters.date.since', { from: text(from) });
+  return t('filters.date.range', { from: from === '' ? '' : text(from), to: text(to) });
 }
 
 /**
@@ -80,6 +97,7 @@ export function FilterBar({ fields, filters, onChange, statusOptions, typeOption
     switch (field) {
       case 'date': {
         if (filters.from === '' && filters.to === '') return '';
+        if (isInstant(filters.from) || isInstant(filters.to)) return instantRangeText(filters.from, filters.to, formatLocale, timeZone, t);
         const preset = matchingPreset(filters.from, filters.to, today);
         if (preset !== undefined) return t(`filters.date.preset.${preset}`);
         if (filters.to === '') return t('filters.date.since', { from: dayText(filters.from, formatLocale) });
@@ -143,7 +161,14 @@ export function FilterBar({ fields, filters, onChange, statusOptions, typeOption
     };
     switch (field) {
       case 'date':
-        return <DateEditor from={filters.from} to={filters.to} today={today} onApply={(from, to) => apply({ from, to })} />;
+        return (
+          <DateEditor
+            from={dayOf(filters.from, timeZone)}
+            to={dayOf(filters.to, timeZone, true)}
+            today={today}
+            onApply={(from, to) => apply({ from, to })}
+          />
+        );
       case 'amount':
         return (
           <AmountEditor

@@ -41,6 +41,18 @@ describe('the payments list', () => {
     expect(paymentRequests(requests)[0]?.toString()).toBe('limit=25');
   });
 
+  it('takes an hour as instants (from a chart on the overview), shown and sent as they are', async () => {
+    const { requests } = server();
+    const from = encodeURIComponent('2026-03-29T13:00:00+02:00');
+    const to = encodeURIComponent('2026-03-29T14:00:00+02:00');
+    await renderSignedIn(`/payments?from=${from}&to=${to}`);
+    await screen.findByTestId('payments-table');
+    const sent = paymentRequests(requests)[0];
+    expect(sent?.get('from')).toBe('2026-03-29T11:00:00.000Z');
+    expect(sent?.get('to')).toBe('2026-03-29T12:00:00.000Z');
+    expect(screen.getByTestId('filter-date').textContent?.replace(/\s/g, ' ')).toMatch(/Mar 29, 2026, 0?1:00 – 0?2:00 PM/);
+  });
+
   it('pages with a cursor stack in the URL: Next pushes the last id, Previous pops it', async () => {
     const { requests } = server();
     const { user, router } = await renderSignedIn('/payments?status=success');
