@@ -50,13 +50,20 @@ Result<Filter> parse_filter(const Request& r, ListKind kind) {
     if (!known) errors.push_back({"status", "unknown status " + s});
   }
   if (kind == ListKind::operations) {
-    for (const std::string_view name : {"country", "email", "last4", "merchant_reference"}) {
+    for (const std::string_view name : {"email", "last4", "merchant_reference"}) {
       if (r.query(name)) errors.push_back({std::string(name), "filters payments, not operations"});
     }
   }
   f.types = list_param(r, "type");
   if (kind == ListKind::payments && !f.types.empty()) errors.push_back({"type", "filters operations, not payments"});
   for (const auto& t : f.types) if (!operation_type_from(t)) errors.push_back({"type", "unknown operation type " + t});
+  // The analytics dimensions: "none" names operations and payments without a card or a decline code.
+  f.card_brands = list_param(r, "card_brand");
+  f.decline_codes = list_param(r, "decline_code");
+  for (auto* list : {&f.card_brands, &f.decline_codes}) {
+    for (auto& v : *list) if (v == "none") v.clear();
+  }
+  if (kind == ListKind::payments && !f.decline_codes.empty()) errors.push_back({"decline_code", "filters operations, not payments"});
   f.methods = list_param(r, "method");
   f.currencies = list_param(r, "currency");
   f.countries = list_param(r, "country");

@@ -183,6 +183,7 @@ std::vector<Payment> list_payments(db::Connection& c, uint64_t company_id, const
   common_filters(w, projects, f);
   w.in("status", f.statuses);
   w.in("customer_country", f.countries);
+  w.in("card_brand", f.card_brands);
   if (f.email) w.equals("customer_email", std::string_view(*f.email));
   if (f.last4) w.equals("card_last4", std::string_view(*f.last4));
   if (f.merchant_reference) w.equals("merchant_reference", std::string_view(*f.merchant_reference));
@@ -241,6 +242,9 @@ std::vector<Operation> list_operations(db::Connection& c, uint64_t company_id, c
   common_filters(w, projects, f);
   w.in("status", f.statuses);
   w.in("type", f.types);
+  w.in("country", f.countries);
+  w.in("card_brand", f.card_brands);
+  w.in("decline_code", f.decline_codes);
   w.finish("ORDER BY id DESC", f.limit + 1);
   std::vector<Operation> out;
   c.run("SELECT " + std::string(kOperationColumns) + " FROM operations WHERE 1 = 1" + w.sql(), w.params(),

@@ -104,6 +104,8 @@ struct Filter {
   std::optional<std::string> last4;
   std::optional<std::string> merchant_reference;
   std::vector<std::string> types;     // operations only
+  std::vector<std::string> card_brands;    // "" for operations or payments without a card
+  std::vector<std::string> decline_codes;  // operations only; "" for none
   std::optional<uint64_t> starting_after;
   int limit = kPageSizeDefault;
 };

@@ -258,6 +258,21 @@ TEST_F(PaymentsApi, ListsFilterAndPageByKeyset) {
   EXPECT_EQ(api("GET", "/api/v1/operations?status=refunded").status, 400);  // a payment status
   EXPECT_EQ(api("GET", "/api/v1/payments?from=yesterday").status, 400);
   EXPECT_EQ(api("GET", "/api/v1/payments?limit=1000").status, 400);
+  // The analytics dimensions: an operation carries its payment's country and card brand.
+  r = api("GET", "/api/v1/operations?amount_min=778&amount_max=778&country=DE&card_brand=visa&decline_code=05");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto declined = json_of(r);
+  ASSERT_EQ(declined.at("data").as_array().size(), 1u);
+  EXPECT_EQ(declined.at("data").as_array()[0].at("decline_code").as_string(), "05");
+  r = api("GET", "/api/v1/operations?amount_min=778&amount_max=778&country=FR");
+  EXPECT_EQ(json_of(r).at("data").as_array().size(), 0u);
+  r = api("GET", "/api/v1/payments?amount_min=777&amount_max=777&card_brand=visa,mastercard");
+  EXPECT_EQ(json_of(r).at("data").as_array().size(), 5u);
+  r = api("GET", "/api/v1/payments?amount_min=777&amount_max=777&card_brand=none");
+  EXPECT_EQ(json_of(r).at("data").as_array().size(), 0u);
+  r = api("GET", "/api/v1/operations?amount_min=777&amount_max=777&decline_code=none");
+  EXPECT_EQ(json_of(r).at("data").as_array().size(), 5u);
+  EXPECT_EQ(api("GET", "/api/v1/payments?decline_code=05").status, 400);  // payments have no decline code
 }
 
 TEST_F(PaymentsApi, TheFilteredListExportsAsStreamedCsv) {
