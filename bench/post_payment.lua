@@ -7,6 +7,7 @@ function setup(thread)
 end
 function init(args)
   counter = 0
+  math.randomseed(os.time() * 1000 + tid)  -- unseeded, every run would repeat the references of the last
   prefix = "w" .. tid .. "-" .. tostring(math.random(1, 1000000000))
   key = os.getenv("KASSA_KEY")
 end

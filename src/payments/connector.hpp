@@ -35,6 +35,11 @@ class Connector {
   virtual ~Connector() = default;
   virtual std::string_view name() const = 0;
   virtual ProcessorResult process(const ProcessorRequest& request) = 0;
+  // True when deciding has no effect outside this process (the sandbox without
+  // simulated latency): a new payment is then asked first and written in one
+  // transaction. A remote acquirer answers false: the payment is recorded as
+  // processing before the call, so a crash mid-call leaves a trace to reconcile.
+  virtual bool in_process() const { return false; }
 };
 
 struct SandboxOptions {
@@ -48,6 +53,7 @@ class SandboxProcessor final : public Connector {
   explicit SandboxProcessor(SandboxOptions options = {}) : options_(options) {}
   std::string_view name() const override { return "sandbox"; }
   ProcessorResult process(const ProcessorRequest& request) override;
+  bool in_process() const override { return options_.latency.count() == 0; }
 
  private:
   SandboxOptions options_;

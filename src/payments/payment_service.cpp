@@ -190,28 +190,53 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
   // An operation's time is its id's: analytics and time filters read it from the id.
   op.created_at_ms = op.updated_at_ms = IdGenerator::timestamp_ms_of(op.id);
 
+  const auto duplicate = [&](db::Connection& c) -> std::optional<Error> {
+    const auto existing = store::payment_by_reference(c, p.project_id, p.merchant_reference);
+    if (!existing) return std::nullopt;
+    Error e = Error::make(ErrorCode::conflict, "duplicate-merchant-reference",
+                          "this project has a payment with this merchant_reference already");
+    e.extensions["payment_id"] = PaymentId(existing->id).to_string();
+    return e;
+  };
+  ProcessorRequest request{op.type, op.amount, op.currency, op.method, in.card ? &*in.card : nullptr, in.wallet_token, in.iban, ""};
+
+  if (connector_.in_process()) {
+    // One transaction: the decision is made in memory first, then the payment, its
+    // operation, totals, ledger and webhook commit together (one group commit, not two).
+    const ProcessorResult result = connector_.process(request);
+    auto done = database_.write([&](db::Connection& c) -> Result<PaymentView> {
+      if (auto e = duplicate(c)) return *e;
+      store::insert_payment(c, p);
+      op.change_seq = -static_cast<int64_t>(op.id);  // a placeholder; its number is taken last, with the result
+      store::insert_operation(c, op);
+      return finish_in(c, principal, op, result);
+    });
+    if (on_change_) on_change_();
+    return done;
+  }
+
   const Status started = database_.write([&](db::Connection& c) -> Status {
-    if (const auto existing = store::payment_by_reference(c, p.project_id, p.merchant_reference)) {
-      Error e = Error::make(ErrorCode::conflict, "duplicate-merchant-reference",
-                            "this project has a payment with this merchant_reference already");
-      e.extensions["payment_id"] = PaymentId(existing->id).to_string();
-      return e;
-    }
+    if (auto e = duplicate(c)) return *e;
     store::insert_payment(c, p);
     op.change_seq = store::next_change_seq(c);
     store::insert_operation(c, op);
     return Ok{};
   });
   if (!started) return started.error();
-
-  ProcessorRequest request{op.type, op.amount, op.currency, op.method, in.card ? &*in.card : nullptr, in.wallet_token, in.iban, ""};
   const ProcessorResult result = connector_.process(request);
   return finish_operation(principal, op, result);
 }
 
 Result<PaymentView> PaymentService::finish_operation(const Principal& principal, const Operation& started,
                                                      const ProcessorResult& result) {
-  auto finished = database_.write([&](db::Connection& c) -> Result<PaymentView> {
+  auto finished = database_.write([&](db::Connection& c) { return finish_in(c, principal, started, result); });
+  if (on_change_) on_change_();
+  return finished;
+}
+
+Result<PaymentView> PaymentService::finish_in(db::Connection& c, const Principal& principal, const Operation& started,
+                                              const ProcessorResult& result) {
+  {
     if (!store::lock_payment(c, started.company_id, started.payment_id)) return not_found();
     Payment p = *store::payment_by_id(c, started.company_id, started.payment_id);
     Operation op = started;
@@ -249,9 +274,7 @@ Result<PaymentView> PaymentService::finish_operation(const Principal& principal,
     op.change_seq = store::next_change_seq(c);
     store::update_operation(c, op);
     return view;
-  });
-  if (on_change_) on_change_();
-  return finished;
+  }
 }
 
 Result<Operation> PaymentService::begin_operation(const Principal& principal, uint64_t payment_id, OperationType type,

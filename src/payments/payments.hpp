@@ -156,6 +156,8 @@ class PaymentService {
                                     const std::optional<int64_t>& expected_refunded, const std::string& step_up);
   // Phase two: the processor's answer, the payment's totals and status, the ledger: one transaction.
   Result<PaymentView> finish_operation(const Principal& principal, const Operation& operation, const ProcessorResult& result);
+  // Phase two's work inside a transaction (also the whole of a payment made with an in-process connector).
+  Result<PaymentView> finish_in(db::Connection& c, const Principal& principal, const Operation& operation, const ProcessorResult& result);
 
   std::function<void()> on_change_;
   db::Database& database_;
