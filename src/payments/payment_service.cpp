@@ -254,12 +254,6 @@ Result<PaymentView> PaymentService::finish_in(db::Connection& c, const Principal
     p.updated_at_ms = op.updated_at_ms;
     store::update_payment_state(c, p);
     p.version += 1;
-    if (op.type != OperationType::sale && op.type != OperationType::auth) {
-      audit_.record(c, {p.company_id, audit::Actor::of(principal), "payment." + std::string(to_string(op.type)), "payment",
-                        PaymentId(p.id).to_string(), nullptr,
-                        boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
-                                            {"currency", op.currency}, {"status", to_string(op.status)}}});
-    }
     PaymentView view{p, store::operations_of(c, p.id)};
     for (auto& o : view.operations) if (o.id == op.id) o = op;
     // The outbox: the event commits with the change, so a crash loses none.
@@ -271,6 +265,12 @@ Result<PaymentView> PaymentService::finish_in(db::Connection& c, const Principal
     if (op.status == OperationStatus::success) {
       if (const auto posting = posting_for(op); !posting.lines.empty()) ledger_.post(c, posting);
     }
+    // Every money action is audited, sales and authorisations by API keys included. The company's
+    // audit chain head is a row every payment of the company locks: taken late, like the change sequence.
+    audit_.record(c, {p.company_id, audit::Actor::of(principal), "payment." + std::string(to_string(op.type)), "payment",
+                      PaymentId(p.id).to_string(), nullptr,
+                      boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
+                                          {"currency", op.currency}, {"status", to_string(op.status)}}});
     op.change_seq = store::next_change_seq(c);
     store::update_operation(c, op);
     return view;

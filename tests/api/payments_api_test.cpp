@@ -218,6 +218,24 @@ TEST_F(PaymentsApi, TheLedgerBalancesAfterEverything) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
+TEST_F(PaymentsApi, EveryMoneyActionIsAudited) {
+  const auto payment = create(4322);
+  const std::string id(payment.at("id").as_string());
+  ASSERT_EQ(api("POST", "/api/v1/payments/" + id + "/refunds", "{\"amount\":321}").status, 201);
+  const Session owner = f->sign_in("owner@shop.test");
+  HttpClient client(f->port());
+  const auto r = client.request("GET", "/api/v1/audit-events?target_id=" + id, owner.headers(false));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto events = json_of(r);
+  std::set<std::string> actions;
+  for (const auto& e : events.at("data").as_array()) {
+    actions.insert(std::string(e.at("action").as_string()));
+    EXPECT_EQ(e.at("actor").at("type").as_string(), "api_key") << serialize(e);
+  }
+  EXPECT_TRUE(actions.contains("payment.sale"));
+  EXPECT_TRUE(actions.contains("payment.refund"));
+}
+
 TEST_F(PaymentsApi, ListsFilterAndPageByKeyset) {
   for (int i = 0; i < 5; ++i) create(777);
   create(778, "4000000000000002");
