@@ -156,6 +156,66 @@ test('a breakdown bar opens the payments of that value, keeping the range', asyn
   await expect(page.getByTestId('payments-table').getByRole('row').nth(1)).toBeVisible();
 });
 
+test('a card brand bar opens the payments of that brand; "No card" those without a card', async ({ page }) => {
+  const timeZone = await companyTimeZone(page);
+  const today = todayIn(timeZone);
+  const from = addDays(today, -29);
+  const overview = `/?from=${from}&to=${today}`;
+  await page.goto(overview);
+  const brands = chart(page, 'card_brand');
+  await expect(brands).toBeVisible();
+  await expect.poll(async () => (await chartState(brands, 'y')).labels).toContain('Visa');
+  const { labels, values } = await chartState(brands, 'y');
+  const visa = labels.indexOf('Visa');
+  await clickBar(page, brands, [(values[visa] ?? 0) / 2, visa]);
+  await expect(page).toHaveURL(`/payments?from=${from}&to=${today}&status=${encodeURIComponent(capturedStatuses)}&card_brand=visa`);
+  await expect(page.getByTestId('filter-cardBrand')).toContainText('Visa');
+  const rows = page.getByTestId('payments-table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  for (const row of (await rows.all()).slice(1)) await expect(row).toContainText('Visa ••••');
+
+  // SEPA payments have no card: the "No card" bar, card_brand=none.
+  const noCard = labels.indexOf('No card');
+  if (noCard >= 0) {
+    await page.goto(overview);
+    await expect.poll(async () => (await chartState(brands, 'y')).values.length).toBe(values.length);
+    await clickBar(page, brands, [(values[noCard] ?? 0) / 2, noCard]);
+    await expect(page).toHaveURL(`/payments?from=${from}&to=${today}&status=${encodeURIComponent(capturedStatuses)}&card_brand=none`);
+    await expect(page.getByTestId('filter-cardBrand')).toContainText('No card');
+    await expect(rows.nth(1)).toBeVisible();
+    for (const row of (await rows.all()).slice(1)) await expect(row).not.toContainText('••••');
+  }
+
+  // The filter clears from its pill.
+  await page.getByRole('button', { name: 'Remove the Card brand filter' }).click();
+  await expect(page).toHaveURL(`/payments?from=${from}&to=${today}&status=${encodeURIComponent(capturedStatuses)}`);
+});
+
+test('a decline reason opens the declined first attempts with that code, keeping the country', async ({ page }) => {
+  const timeZone = await companyTimeZone(page);
+  const today = todayIn(timeZone);
+  const from = addDays(today, -29);
+  await page.goto(`/?from=${from}&to=${today}&country=DE`);
+  const declines = chart(page, 'decline_code');
+  await expect(declines).toBeVisible();
+  await expect.poll(async () => (await chartState(declines, 'y')).values.length).toBeGreaterThan(0);
+  const { labels, values } = await chartState(declines, 'y');
+  // "05 · Do not honour": the code comes first.
+  const label = labels[0] ?? '';
+  const code = label.split(' · ')[0] ?? '';
+  expect(code).toMatch(/^\w+$/);
+  await clickBar(page, declines, [(values[0] ?? 0) / 2, 0]);
+  await expect(page).toHaveURL(`/operations?from=${from}&to=${today}&status=decline&type=sale%2Cauth&country=DE&decline_code=${code}`);
+  await expect(page.getByTestId('filter-declineCode')).toContainText(label);
+  await expect(page.getByTestId('filter-country')).toContainText('Germany');
+  const rows = page.getByTestId('operations-table').getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  for (const row of (await rows.all()).slice(1)) {
+    await expect(row).toContainText('Declined');
+    await expect(row).toContainText(`${code} · `);
+  }
+});
+
 test('the live panel lists the latest operations, each opening its payment', async ({ page }) => {
   await page.goto('/');
   const panel = page.getByTestId('live-panel');

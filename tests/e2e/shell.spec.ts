@@ -188,6 +188,24 @@ test('the System card explains a failing server and retries', async ({ page }) =
   await expect(systemCard(page).getByTestId('system-version')).toHaveText('0.1.0');
 });
 
+test('no page breaks the Content-Security-Policy (zod parses without eval)', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy|unsafe-eval|script-src/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content-Security-Policy violation: ${event.violatedDirective} (${event.blockedURI}) in ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
+  // Each a fresh document: a probe for eval runs once per page load.
+  for (const area of areas) {
+    await page.goto(area.path);
+    await expect(page.getByRole('heading', { level: 1, name: area.name })).toBeVisible();
+  }
+  expect(violations).toEqual([]);
+});
+
 test('the real server answers the System card', async ({ page }) => {
   await page.goto('/');
   await expectSystemCardSettled(page);

@@ -55,9 +55,23 @@ describe('overview → lists', () => {
     expect(query.to).toBe('2026-03-29T12:00:00.000Z');
   });
 
-  it('a decline reason becomes the operations list’s status and type filters', () => {
+  it('a card brand bar becomes the payments list’s card brand filter, sent to the API; "No card" as none', () => {
+    const list = listFiltersFromParams(paramsOf({ kind: 'dimension', dimension: 'card_brand', value: 'visa' }), paymentVocabulary);
+    expect(list).toMatchObject({ cardBrands: ['visa'], methods: ['card'], countries: ['DE'], currencies: ['EUR'] });
+    expect(paymentsQueryOf(list, context).query).toMatchObject({ card_brand: ['visa'], country: ['DE'], method: ['card'], project_id: 'prj_shop' });
+    const none = listFiltersFromParams(paramsOf({ kind: 'dimension', dimension: 'card_brand', value: null }), paymentVocabulary);
+    expect(paymentsQueryOf(none, context).query.card_brand).toEqual(['none']);
+  });
+
+  it('a decline reason becomes the operations list’s status, type, country and decline code filters', () => {
     const list = listFiltersFromParams(paramsOf({ kind: 'declineCode', value: '05' }), operationVocabulary);
-    expect(list).toMatchObject({ statuses: ['decline'], types: ['sale', 'auth'], methods: ['card'], currencies: ['EUR'], countries: [] });
-    expect(operationsQueryOf(list, context).query).toMatchObject({ status: ['decline'], type: ['sale', 'auth'], project_id: 'prj_shop' });
+    expect(list).toMatchObject({ statuses: ['decline'], types: ['sale', 'auth'], methods: ['card'], currencies: ['EUR'], countries: ['DE'], declineCodes: ['05'] });
+    const { query } = operationsQueryOf(list, context);
+    expect(query).toMatchObject({ status: ['decline'], type: ['sale', 'auth'], country: ['DE'], decline_code: ['05'], project_id: 'prj_shop' });
+    expect(query.from).toBe('2026-02-28T23:00:00.000Z');
+    expect(query.to).toBe('2026-03-31T22:00:00.000Z');
+    // "No code" and "View operations".
+    expect(listFiltersFromParams(paramsOf({ kind: 'declineCode', value: null }), operationVocabulary).declineCodes).toEqual(['none']);
+    expect(listFiltersFromParams(paramsOf({ kind: 'declines' }), operationVocabulary)).toMatchObject({ statuses: ['decline'], countries: ['DE'], declineCodes: [] });
   });
 });

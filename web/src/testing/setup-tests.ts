@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+// As in the app (main.tsx): parse without eval.
+import '@/lib/zod-config';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { resetApiActivity } from '@/lib/api/activity';

@@ -202,14 +202,27 @@ describe('click-through to the lists', () => {
     expect(link(march, { kind: 'dimension', dimension: 'project', value: 'prj_app' })).toBe(`/payments?project=prj_app&from=2026-03-01&to=2026-03-31&status=${captured}`);
   });
 
-  it('opens nothing the list cannot show exactly: no value, or a card brand', () => {
-    expect(link(march, { kind: 'dimension', dimension: 'country', value: null })).toBeNull();
-    expect(link(march, { kind: 'dimension', dimension: 'card_brand', value: 'visa' })).toBeNull();
+  it('a card brand bar opens the payments of that brand; "No card" those without a card', () => {
+    const filters: OverviewFilters = { ...march, methods: ['card', 'sepa'], countries: ['DE'] };
+    expect(link(filters, { kind: 'dimension', dimension: 'card_brand', value: 'visa' })).toBe(
+      `/payments?from=2026-03-01&to=2026-03-31&status=${captured}&method=card%2Csepa&country=DE&card_brand=visa`,
+    );
+    expect(link(march, { kind: 'dimension', dimension: 'card_brand', value: null })).toBe(`/payments?from=2026-03-01&to=2026-03-31&status=${captured}&card_brand=none`);
   });
 
-  it('a decline reason opens the declined first attempts on the operations list', () => {
-    const filters: OverviewFilters = { ...march, methods: ['card'], countries: ['DE'], currencies: ['EUR'] };
-    expect(link(filters, { kind: 'declineCode', value: '05' })).toBe('/operations?from=2026-03-01&to=2026-03-31&status=decline&type=sale%2Cauth&method=card&currency=EUR');
+  it('opens nothing the list cannot show exactly: a missing country, method, currency or project', () => {
+    for (const dimension of ['country', 'method', 'currency', 'project'] as const) expect(link(march, { kind: 'dimension', dimension, value: null })).toBeNull();
+  });
+
+  it('a decline reason opens the declined first attempts with that code on the operations list, country and all', () => {
+    const filters: OverviewFilters = { ...march, projectId: 'prj_shop', methods: ['card'], countries: ['DE', 'AT'], currencies: ['EUR'] };
+    const declines = '/operations?project=prj_shop&from=2026-03-01&to=2026-03-31&status=decline&type=sale%2Cauth&method=card&country=DE%2CAT&currency=EUR';
+    expect(link(filters, { kind: 'declineCode', value: '05' })).toBe(`${declines}&decline_code=05`);
+    expect(link(filters, { kind: 'declineCode', value: 'AM04' })).toBe(`${declines}&decline_code=AM04`);
+    // "No code": the operations without one.
+    expect(link(filters, { kind: 'declineCode', value: null })).toBe(`${declines}&decline_code=none`);
+    // "View operations": every decline, whatever its code.
+    expect(link(filters, { kind: 'declines' })).toBe(declines);
   });
 });
 
@@ -315,15 +328,16 @@ describe('chart options', () => {
     const option = breakdownChartOption(
       [
         { label: '<b>Shop</b>', value: 10, valueText: '€0.10', detail: '1 payment · 100.0%', clickable: true },
-        { label: 'Visa', value: 5, valueText: '€0.05', detail: '1 payment', clickable: false },
+        { label: 'Unknown country', value: 5, valueText: '€0.05', detail: '1 payment', clickable: false },
       ],
       lightPalette,
       'primary',
       false,
-      'The payments list cannot filter by card brand.',
+      t('analytics.breakdown.noneHint'),
     ) as { series: { data: { cursor: string }[] }[]; tooltip: { formatter: (params: unknown) => string } };
     expect(option.tooltip.formatter({ dataIndex: 0 })).toContain('&#60;b&#62;Shop&#60;/b&#62;');
-    expect(option.tooltip.formatter({ dataIndex: 1 })).toContain('cannot filter by card brand');
+    expect(option.tooltip.formatter({ dataIndex: 0 })).not.toContain('cannot filter');
+    expect(option.tooltip.formatter({ dataIndex: 1 })).toContain('cannot filter for a missing value');
     expect(option.series[0]?.data.map((item) => item.cursor)).toEqual(['pointer', 'default']);
     expect(escapeHtml(`"'&`)).toBe('&#34;&#39;&#38;');
   });

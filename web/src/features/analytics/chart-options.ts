@@ -144,7 +144,7 @@ export interface BreakdownBar {
   valueText: string;
   /** In the tooltip under the value: "142 payments · 23.4 % of turnover". */
   detail: string;
-  /** Whether a click opens a list (a "none" value or a card brand does not). */
+  /** Whether a click opens a list (a "none" value mostly does not: the lists cannot filter for it). */
   clickable: boolean;
 }
 

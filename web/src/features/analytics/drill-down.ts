@@ -20,13 +20,18 @@ export type DrillTarget =
   | { kind: 'all' }
   /** A bar of the turnover series. */
   | { kind: 'bucket'; granularity: Granularity; row: AnalyticsRow }
-  /** A bar of a breakdown; null is "none" (no country). */
+  /** A bar of a breakdown; null is "none" (no country, no card). */
   | { kind: 'dimension'; dimension: BreakdownDimension; value: string | null }
-  /** A bar of the decline reasons. */
+  /** All of the declines the decline reasons count. */
+  | { kind: 'declines' }
+  /** A bar of the decline reasons; null is "no code". */
   | { kind: 'declineCode'; value: string | null };
 
+/** The lists' word for "without one" in `card_brand` and `decline_code`. */
+const none = 'none';
+
 /** The lists' URL parameters, in the order they are written. */
-const listParamOrder = ['project', 'from', 'to', 'status', 'type', 'method', 'country', 'currency'] as const;
+const listParamOrder = ['project', 'from', 'to', 'status', 'type', 'method', 'country', 'currency', 'card_brand', 'decline_code'] as const;
 type ListParam = (typeof listParamOrder)[number];
 
 function linkTo(pathname: string, values: Partial<Record<ListParam, string>>): To {
@@ -72,7 +77,8 @@ function bucketDays(row: AnalyticsRow, granularity: Granularity, filters: Overvi
 
 /**
  * The list a chart element opens, or null when the list cannot show exactly
- * that (a "none" value, or a card brand, which the lists do not filter by).
+ * that (a "none" value of a dimension the lists cannot filter for a missing
+ * value of: method, country, currency, project).
  */
 export function drillDownLink(filters: OverviewFilters, target: DrillTarget, timeZone: string): To | null {
   const shared = {
@@ -84,6 +90,8 @@ export function drillDownLink(filters: OverviewFilters, target: DrillTarget, tim
     currency: filters.currencies.join(','),
   };
   const payments = { ...shared, status: capturedPaymentStatuses.join(',') };
+  // The decline reasons count declined first attempts: sales and authorisations.
+  const declines = { ...shared, status: 'decline', type: 'sale,auth' };
   switch (target.kind) {
     case 'all':
       return linkTo('/payments', payments);
@@ -98,6 +106,8 @@ export function drillDownLink(filters: OverviewFilters, target: DrillTarget, tim
       return days === null ? null : linkTo('/payments', { ...payments, ...days });
     }
     case 'dimension': {
+      // A payment without a card (SEPA) is one the lists can find: card_brand=none.
+      if (target.dimension === 'card_brand') return linkTo('/payments', { ...payments, card_brand: target.value === null || target.value === '' ? none : target.value });
       if (target.value === null) return null;
       switch (target.dimension) {
         case 'method':
@@ -108,16 +118,14 @@ export function drillDownLink(filters: OverviewFilters, target: DrillTarget, tim
           return linkTo('/payments', { ...payments, currency: target.value });
         case 'project':
           return linkTo('/payments', { ...payments, project: target.value });
-        case 'card_brand':
-          return null;
       }
       return null;
     }
+    // Decline codes live on operations; an operation carries its payment's country.
+    case 'declines':
+      return linkTo('/operations', declines);
     case 'declineCode':
-      // Decline codes live on operations. The operations list has no country
-      // or decline-code filter: it shows every declined first operation of
-      // the range, each with its code.
-      return linkTo('/operations', { ...shared, country: '', status: 'decline', type: 'sale,auth' });
+      return linkTo('/operations', { ...declines, decline_code: target.value === null || target.value === '' ? none : target.value });
   }
 }
 

@@ -1,33 +1,10 @@
 /** Names for what the analytics API sends as codes and instants. */
-import { cardBrandName, countryName } from '@/lib/display-names';
+import { cardBrandName, countryName, declineReasonLabel } from '@/lib/display-names';
 import type { PlainMessageKey, Translate } from '@/lib/i18n';
 import type { AnalyticsRow, BreakdownDimension, Granularity, ProjectName } from './types';
 
-/** Decline codes with a known meaning (ISO 8583 response codes, SEPA reason codes). */
-const declineReasonKeys: Readonly<Record<string, PlainMessageKey>> = {
-  '05': 'analytics.decline.05',
-  '14': 'analytics.decline.14',
-  '41': 'analytics.decline.41',
-  '43': 'analytics.decline.43',
-  '51': 'analytics.decline.51',
-  '54': 'analytics.decline.54',
-  '57': 'analytics.decline.57',
-  '61': 'analytics.decline.61',
-  '65': 'analytics.decline.65',
-  '82': 'analytics.decline.82',
-  '91': 'analytics.decline.91',
-  '96': 'analytics.decline.96',
-  AM04: 'analytics.decline.AM04',
-  AC04: 'analytics.decline.AC04',
-  MD06: 'analytics.decline.MD06',
-};
-
-/** "05 · Do not honour"; an unknown code alone; no code: "No code". */
-export function declineReasonLabel(code: string | null, t: Translate): string {
-  if (code === null || code === '') return t('analytics.decline.none');
-  const key = declineReasonKeys[code];
-  return key === undefined ? code : `${code} · ${t(key)}`;
-}
+/** "05 · Do not honour"; an unknown code alone; no code: "No code". Shared with the operations list. */
+export { declineReasonLabel };
 
 const methodKeys: Readonly<Record<string, PlainMessageKey>> = {
   card: 'payments.method.card',

@@ -20,8 +20,15 @@ vi.mock('./components/echart', () => ({
     useEffect(() => onFirstRender?.(), [onFirstRender]);
     return (
       <div role="img" aria-label={label} data-chart={chartId}>
-        {(series[0]?.data ?? []).map((_, index) => (
-          <button key={index} type="button" data-testid={`${chartId}-bar-${index}`} onClick={() => onElementClick?.({ seriesIndex: 0, dataIndex: index })}>
+        {(series[0]?.data ?? []).map((item, index) => (
+          <button
+            key={index}
+            type="button"
+            data-testid={`${chartId}-bar-${index}`}
+            // The pointer the canvas would show: only where a click leads somewhere.
+            data-cursor={(item as { cursor?: string } | null)?.cursor}
+            onClick={() => onElementClick?.({ seriesIndex: 0, dataIndex: index })}
+          >
             {names[index]}
           </button>
         ))}
@@ -127,7 +134,10 @@ function figures(url: URL, empty = false): AnalyticsAnswer {
       { country: 'DE', amount: 100000, count: 20 },
       { country: null, amount: 50000, count: 10 },
     ],
-    card_brand: [{ card_brand: 'visa', amount: 120000, count: 24 }],
+    card_brand: [
+      { card_brand: 'visa', amount: 120000, count: 24 },
+      { card_brand: null, amount: 30000, count: 6 },
+    ],
     currency: [{ currency: 'EUR', amount: 150000, count: 30 }],
     project: [
       { project: 'prj_shop', amount: 140000, count: 28 },
@@ -154,6 +164,12 @@ function stubOverview({ me = analyticsMe(), query }: { me?: ReturnType<typeof ma
 }
 
 const march = '/?from=2026-03-01&to=2026-03-03';
+
+/** The query of the last request to a list's API (`payments` or `operations`). */
+function lastListRequest(requests: { method: string; path: string }[], list: 'payments' | 'operations'): URLSearchParams | undefined {
+  const path = requests.filter((request) => request.method === 'GET' && request.path.startsWith(`/api/v1/${list}?`)).at(-1)?.path;
+  return path === undefined ? undefined : new URL(path, 'http://x').searchParams;
+}
 
 beforeEach(() => {
   FakeEventSource.instances = [];
@@ -240,11 +256,11 @@ describe('overview: figures', () => {
     });
     // The payments list reads them as its own filters.
     expect(await screen.findByTestId('filter-date')).toHaveTextContent('Mar 2, 2026 – Mar 2, 2026');
-    expect(screen.getByTestId('filter-country')).toHaveTextContent('DE');
+    expect(screen.getByTestId('filter-country')).toHaveTextContent('Germany');
   });
 
-  it('breakdown bars open their value; decline reasons open the declined operations', async () => {
-    stubOverview();
+  it('breakdown bars open their value, card brands too; decline reasons open the declined operations with that code', async () => {
+    const { requests } = stubOverview();
     const { user, router } = await renderSignedIn(march);
     await user.click(await screen.findByTestId('method-bar-1'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/payments'));
@@ -254,11 +270,25 @@ describe('overview: figures', () => {
     await user.click(await screen.findByTestId('project-bar-1'));
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('project')).toBe('prj_app'));
 
-    await act(() => router.navigate(march));
-    // A card brand has no list filter: the click stays on the overview.
+    await act(() => router.navigate(`${march}&country=DE`));
+    // Every card brand bar leads somewhere, "No card" too; an unknown country does not.
+    expect(await screen.findByTestId('card_brand-bar-1')).toHaveAttribute('data-cursor', 'pointer');
+    expect(await screen.findByTestId('country-bar-1')).toHaveAttribute('data-cursor', 'default');
     await user.click(await screen.findByTestId('card_brand-bar-0'));
-    expect(router.state.location.pathname).toBe('/');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/payments'));
+    expect(new URLSearchParams(router.state.location.search).get('card_brand')).toBe('visa');
+    expect(new URLSearchParams(router.state.location.search).get('country')).toBe('DE');
+    // The payments list shows the brand and asks the API for it.
+    expect(await screen.findByTestId('filter-cardBrand')).toHaveTextContent('Visa');
+    await waitFor(() => expect(lastListRequest(requests, 'payments')?.get('card_brand')).toBe('visa'));
 
+    await act(() => router.navigate(march));
+    // "No card" (SEPA and the like): card_brand=none.
+    await user.click(await screen.findByTestId('card_brand-bar-1'));
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('card_brand')).toBe('none'));
+    expect(await screen.findByTestId('filter-cardBrand')).toHaveTextContent('No card');
+
+    await act(() => router.navigate(`${march}&country=DE`));
     await user.click(await screen.findByTestId('decline_code-bar-0'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/operations'));
     expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({
@@ -266,8 +296,15 @@ describe('overview: figures', () => {
       to: '2026-03-03',
       status: 'decline',
       type: 'sale,auth',
+      country: 'DE',
+      decline_code: '05',
     });
+    // The operations list shows the code with its meaning, and sends it with the country.
+    expect(await screen.findByTestId('filter-declineCode')).toHaveTextContent('05 · Do not honour');
+    await waitFor(() => expect(lastListRequest(requests, 'operations')?.get('decline_code')).toBe('05'));
+    expect(lastListRequest(requests, 'operations')?.get('country')).toBe('DE');
   });
+
 });
 
 describe('overview: a range up to now', () => {

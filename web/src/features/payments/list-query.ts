@@ -45,6 +45,8 @@ export function commonQueryOf(filters: ListFilters, context: ListQueryContext): 
   if (context.projectId !== null) query.project_id = context.projectId;
   if (filters.methods.length > 0) query.method = filters.methods as CommonQuery['method'];
   if (filters.currencies.length > 0) query.currency = filters.currencies;
+  if (filters.countries.length > 0) query.country = filters.countries;
+  if (filters.cardBrands.length > 0) query.card_brand = filters.cardBrands;
   const amountCurrency = amountCurrencyOf(filters.currencies, context.fallbackCurrency);
   for (const [key, param] of [
     ['amountMin', 'amount_min'],
@@ -61,11 +63,10 @@ export function commonQueryOf(filters: ListFilters, context: ListQueryContext): 
   return { query, invalidAmounts };
 }
 
-/** GET /payments's query: the shared filters plus status, country, e-mail, last four and reference. */
+/** GET /payments's query: the shared filters plus status, e-mail, last four and reference. */
 export function paymentsQueryOf(filters: ListFilters, context: ListQueryContext): ListQueryResult<CommonQuery> {
   const { query, invalidAmounts } = commonQueryOf(filters, context);
   if (filters.statuses.length > 0) query.status = filters.statuses as CommonQuery['status'];
-  if (filters.countries.length > 0) query.country = filters.countries;
   if (filters.email !== '') query.email = filters.email;
   if (filters.last4 !== '') query.last4 = filters.last4;
   if (filters.merchantReference !== '') query.merchant_reference = filters.merchantReference;
@@ -74,12 +75,16 @@ export function paymentsQueryOf(filters: ListFilters, context: ListQueryContext)
 
 type OperationsCommonQuery = Omit<OperationsQuery, 'limit' | 'starting_after'>;
 
-/** GET /operations's query: the shared filters plus operation status and type. */
+/**
+ * GET /operations's query: the shared filters (country and card brand are
+ * the operation's payment's) plus operation status, type and decline code.
+ */
 export function operationsQueryOf(filters: ListFilters, context: ListQueryContext): ListQueryResult<OperationsCommonQuery> {
   const { query: common, invalidAmounts } = commonQueryOf(filters, context);
-  const { status: _paymentStatus, country: _country, email: _email, last4: _last4, merchant_reference: _reference, ...shared } = common;
+  const { status: _paymentStatus, email: _email, last4: _last4, merchant_reference: _reference, ...shared } = common;
   const query: OperationsCommonQuery = { ...shared };
   if (filters.statuses.length > 0) query.status = filters.statuses as OperationsCommonQuery['status'];
   if (filters.types.length > 0) query.type = filters.types as OperationsCommonQuery['type'];
+  if (filters.declineCodes.length > 0) query.decline_code = filters.declineCodes;
   return { query, invalidAmounts };
 }

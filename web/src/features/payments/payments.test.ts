@@ -22,6 +22,8 @@ const everything: ListFilters = {
   methods: ['card', 'sepa'],
   currencies: ['EUR'],
   countries: ['DE', 'AT'],
+  cardBrands: ['visa', 'none'],
+  declineCodes: [],
   amountMin: '10.50',
   amountMax: '100',
   from: '2026-03-01',
@@ -35,7 +37,7 @@ describe('payment filters in the URL', () => {
   it('round-trip, keeping the project and the page size, dropping the page position', () => {
     const params = paramsWithListFilters(new URLSearchParams('project=prj_a&limit=50&cursors=pay_x'), everything);
     expect(params.toString()).toBe(
-      'project=prj_a&limit=50&status=success%2Cpartially_refunded&method=card%2Csepa&currency=EUR&country=DE%2CAT' +
+      'project=prj_a&limit=50&status=success%2Cpartially_refunded&method=card%2Csepa&currency=EUR&country=DE%2CAT&card_brand=visa%2Cnone' +
         '&amount_min=10.50&amount_max=100&from=2026-03-01&to=2026-03-31&email=ada%40example.com&last4=4242&merchant_reference=order-1001',
     );
     expect(listFiltersFromParams(params, paymentVocabulary)).toEqual(everything);
@@ -61,6 +63,19 @@ describe('payment filters in the URL', () => {
     expect(filters.statuses).toEqual(['decline', 'success']);
     expect(filters.types).toEqual(['refund', 'capture']);
   });
+
+  it('reads card brands (lower case) on both lists, and decline codes on the operations list only', () => {
+    const params = new URLSearchParams('card_brand=Visa,none,visa,<b>&decline_code=05,AM04,none,05,a%20b&country=de');
+    expect(listFiltersFromParams(params, operationVocabulary)).toMatchObject({
+      cardBrands: ['visa', 'none'],
+      declineCodes: ['05', 'AM04', 'none'],
+      countries: ['DE'],
+    });
+    // GET /payments answers 400 to a decline code: the payments list does not read one.
+    expect(listFiltersFromParams(params, paymentVocabulary)).toMatchObject({ cardBrands: ['visa', 'none'], declineCodes: [] });
+    const written = paramsWithListFilters(new URLSearchParams(), { ...emptyListFilters, statuses: ['decline'], cardBrands: ['mastercard'], declineCodes: ['05', '51'] });
+    expect(written.toString()).toBe('status=decline&card_brand=mastercard&decline_code=05%2C51');
+  });
 });
 
 describe('the API query of the filters', () => {
@@ -78,6 +93,7 @@ describe('the API query of the filters', () => {
         to: '2026-03-31T22:00:00.000Z',
         status: ['success', 'partially_refunded'],
         country: ['DE', 'AT'],
+        card_brand: ['visa', 'none'],
         email: 'ada@example.com',
         last4: '4242',
         merchant_reference: 'order-1001',
@@ -107,10 +123,13 @@ describe('the API query of the filters', () => {
   });
 
   it('sends the operations list only the filters GET /operations applies', () => {
-    const { query } = operationsQueryOf({ ...everything, statuses: ['decline'], types: ['refund'] }, { ...context, projectId: null });
+    const { query } = operationsQueryOf({ ...everything, statuses: ['decline'], types: ['refund'], declineCodes: ['05', 'none'] }, { ...context, projectId: null });
     expect(query).toEqual({
       method: ['card', 'sepa'],
       currency: ['EUR'],
+      country: ['DE', 'AT'],
+      card_brand: ['visa', 'none'],
+      decline_code: ['05', 'none'],
       amount_min: 1050,
       amount_max: 10000,
       from: '2026-02-28T23:00:00.000Z',
@@ -120,9 +139,13 @@ describe('the API query of the filters', () => {
     });
   });
 
+  it('never sends the payments list a decline code (GET /payments answers 400 to one)', () => {
+    expect(paymentsQueryOf({ ...emptyListFilters, declineCodes: ['05'] }, context).query).toEqual({ project_id: 'prj_a' });
+  });
+
   it('exports with the same filters, lists comma-separated', () => {
-    const { query } = paymentsQueryOf({ ...emptyListFilters, statuses: ['success', 'refunded'], amountMin: '5' }, context);
-    expect(paymentsExportUrl(query)).toBe('/api/v1/payments/export?project_id=prj_a&amount_min=500&status=success%2Crefunded');
+    const { query } = paymentsQueryOf({ ...emptyListFilters, statuses: ['success', 'refunded'], amountMin: '5', cardBrands: ['visa', 'none'] }, context);
+    expect(paymentsExportUrl(query)).toBe('/api/v1/payments/export?project_id=prj_a&card_brand=visa%2Cnone&amount_min=500&status=success%2Crefunded');
     expect(paymentsExportUrl({})).toBe('/api/v1/payments/export');
   });
 });

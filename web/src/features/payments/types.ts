@@ -48,6 +48,10 @@ export interface ListFilters {
   methods: string[];
   currencies: string[];
   countries: string[];
+  /** Card brands (`visa`, …); `none`: payments without a card (SEPA). */
+  cardBrands: string[];
+  /** Decline codes (`05`, …); `none`: operations without one (operations list only). */
+  declineCodes: string[];
   amountMin: string;
   amountMax: string;
   /**
@@ -67,6 +71,8 @@ export const emptyListFilters: ListFilters = {
   methods: [],
   currencies: [],
   countries: [],
+  cardBrands: [],
+  declineCodes: [],
   amountMin: '',
   amountMax: '',
   from: '',
@@ -83,6 +89,8 @@ export const listFilterParams: Readonly<Record<keyof ListFilters, string>> = {
   methods: 'method',
   currencies: 'currency',
   countries: 'country',
+  cardBrands: 'card_brand',
+  declineCodes: 'decline_code',
   amountMin: 'amount_min',
   amountMax: 'amount_max',
   from: 'from',
@@ -103,10 +111,15 @@ type ListKey = Exclude<keyof ListFilters, 'amountMin' | 'amountMax' | 'from' | '
 export interface ListVocabulary {
   statuses: readonly string[];
   types: readonly string[];
+  /** Whether the list filters by decline code (GET /payments answers 400 to one). */
+  declineCodes: boolean;
 }
 
-export const paymentVocabulary: ListVocabulary = { statuses: paymentStatuses, types: [] };
-export const operationVocabulary: ListVocabulary = { statuses: operationStatuses, types: operationTypes };
+export const paymentVocabulary: ListVocabulary = { statuses: paymentStatuses, types: [], declineCodes: false };
+export const operationVocabulary: ListVocabulary = { statuses: operationStatuses, types: operationTypes, declineCodes: true };
+
+/** The value of the card brand and decline code filters for "without one" (the API's word). */
+export const noneValue = 'none';
 
 const listValueChecks: Readonly<Record<ListKey, (value: string, vocabulary: ListVocabulary) => boolean>> = {
   statuses: (value, vocabulary) => vocabulary.statuses.includes(value),
@@ -114,6 +127,10 @@ const listValueChecks: Readonly<Record<ListKey, (value: string, vocabulary: List
   methods: (value) => (paymentMethods as readonly string[]).includes(value),
   currencies: (value) => /^[A-Z]{3}$/.test(value),
   countries: (value) => /^[A-Z]{2}$/.test(value),
+  // Scheme codes as the API writes them ("visa", "mastercard"), or "none".
+  cardBrands: (value) => /^[a-z0-9_-]{1,32}$/.test(value),
+  // ISO 8583 response codes ("05"), SEPA reason codes ("AM04"), or "none".
+  declineCodes: (value, vocabulary) => vocabulary.declineCodes && /^[A-Za-z0-9_-]{1,16}$/.test(value),
 };
 
 const plainDecimalPattern = /^\d+(\.\d+)?$/;
@@ -128,7 +145,7 @@ export function listFiltersFromParams(params: URLSearchParams, vocabulary: ListV
     const values = text(key)
       .split(',')
       .map((value) => value.trim())
-      .map((value) => (key === 'currencies' || key === 'countries' ? value.toUpperCase() : value))
+      .map((value) => (key === 'currencies' || key === 'countries' ? value.toUpperCase() : key === 'cardBrands' ? value.toLowerCase() : value))
       .filter((value) => value !== '' && listValueChecks[key](value, vocabulary));
     return [...new Set(values)];
   };
@@ -140,6 +157,8 @@ export function listFiltersFromParams(params: URLSearchParams, vocabulary: ListV
     methods: list('methods'),
     currencies: list('currencies'),
     countries: list('countries'),
+    cardBrands: list('cardBrands'),
+    declineCodes: list('declineCodes'),
     amountMin: matching('amountMin', plainDecimalPattern),
     amountMax: matching('amountMax', plainDecimalPattern),
     from: dayOrInstant('from'),

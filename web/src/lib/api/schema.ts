@@ -830,8 +830,10 @@ export interface paths {
          * @description Keyset pagination as for payments (`starting_after` is an `op_…`
          *     id). `status` filters by the operation's status (`processing`,
          *     `success`, `decline`, `error`). Of the payment filters, `project_id`,
-         *     `method`, `currency`, `amount_min`, `amount_max`, `from` and `to`
-         *     apply to the operation itself.
+         *     `method`, `currency`, `country`, `card_brand`, `amount_min`,
+         *     `amount_max`, `from` and `to` apply to the operation itself (an
+         *     operation carries its payment's country and card brand);
+         *     `decline_code` filters operations only.
          */
         get: operations["listOperations"];
         put?: never;
@@ -2193,6 +2195,10 @@ export interface components {
         FilterCurrency: string[];
         /** @description Comma-separated ISO 3166-1 alpha-2 codes of the customer's country, any of which matches: `DE,AT`. */
         FilterCountry: string[];
+        /** @description Comma-separated card brands (`visa`, `mastercard`, `amex`, …), any of which matches; `none` matches payments and operations without a card (SEPA). */
+        FilterCardBrand: string[];
+        /** @description Comma-separated decline codes (`05`, `51`, …), any of which matches; `none` matches operations without one. */
+        FilterDeclineCode: string[];
         /**
          * @description Amounts at least this large, **inclusive**, as an integer in minor
          *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the
@@ -3313,6 +3319,8 @@ export interface operations {
                 currency?: components["parameters"]["FilterCurrency"];
                 /** @description Comma-separated ISO 3166-1 alpha-2 codes of the customer's country, any of which matches: `DE,AT`. */
                 country?: components["parameters"]["FilterCountry"];
+                /** @description Comma-separated card brands (`visa`, `mastercard`, `amex`, …), any of which matches; `none` matches payments and operations without a card (SEPA). */
+                card_brand?: components["parameters"]["FilterCardBrand"];
                 /**
                  * @description Amounts at least this large, **inclusive**, as an integer in minor
                  *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the
@@ -3419,6 +3427,8 @@ export interface operations {
                 currency?: components["parameters"]["FilterCurrency"];
                 /** @description Comma-separated ISO 3166-1 alpha-2 codes of the customer's country, any of which matches: `DE,AT`. */
                 country?: components["parameters"]["FilterCountry"];
+                /** @description Comma-separated card brands (`visa`, `mastercard`, `amex`, …), any of which matches; `none` matches payments and operations without a card (SEPA). */
+                card_brand?: components["parameters"]["FilterCardBrand"];
                 /**
                  * @description Amounts at least this large, **inclusive**, as an integer in minor
                  *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the
@@ -3699,6 +3709,12 @@ export interface operations {
                 method?: components["parameters"]["FilterMethod"];
                 /** @description Comma-separated ISO 4217 codes, any of which matches: `EUR,USD`. */
                 currency?: components["parameters"]["FilterCurrency"];
+                /** @description Comma-separated ISO 3166-1 alpha-2 codes of the customer's country, any of which matches: `DE,AT`. */
+                country?: components["parameters"]["FilterCountry"];
+                /** @description Comma-separated card brands (`visa`, `mastercard`, `amex`, …), any of which matches; `none` matches payments and operations without a card (SEPA). */
+                card_brand?: components["parameters"]["FilterCardBrand"];
+                /** @description Comma-separated decline codes (`05`, `51`, …), any of which matches; `none` matches operations without one. */
+                decline_code?: components["parameters"]["FilterDeclineCode"];
                 /**
                  * @description Amounts at least this large, **inclusive**, as an integer in minor
                  *     units (`1000` is 10.00 EUR but 1000 JPY). The comparison is on the

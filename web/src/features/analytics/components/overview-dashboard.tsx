@@ -55,7 +55,8 @@ export function breakdownBars(answer: AnalyticsAnswer, dimension: BreakdownDimen
       value: amount,
       valueText: formatAmount(amount, currency, locale),
       detail: t('analytics.breakdown.share', { count: counted(t, locale, 'analytics.payments', metricOf(row, 'count') ?? 0), share }),
-      clickable: value !== null && dimension !== 'card_brand',
+      // Only a card brand's "none" (no card) has a list filter of its own.
+      clickable: value !== null || dimension === 'card_brand',
     };
   });
 }
@@ -110,7 +111,7 @@ const DimensionBreakdown = memo(function DimensionBreakdown({ dimension, filters
       stale={answer.isPlaceholderData}
       onRetry={() => void answer.refetch()}
       emptyText={t('analytics.breakdown.empty')}
-      unclickableHint={dimension === 'card_brand' ? t('analytics.breakdown.cardBrandHint') : t('analytics.breakdown.noneHint')}
+      unclickableHint={t('analytics.breakdown.noneHint')}
       viewAll={viewAll === null ? undefined : { to: viewAll, label: t('analytics.viewPayments') }}
       onBarClick={
         viewAll === null
@@ -129,7 +130,7 @@ const DeclineReasons = memo(function DeclineReasons({ filters, drawn, linkFor, o
   const { t, formatLocale } = useI18n();
   const answer = useAnalyticsQuery(declineReasonsQuery(filters));
   const bars = useMemo(() => (answer.data === undefined ? undefined : declineBars(answer.data, t, formatLocale)), [answer.data, t, formatLocale]);
-  const viewAll = linkFor({ kind: 'declineCode', value: null });
+  const viewAll = linkFor({ kind: 'declines' });
   return (
     <BreakdownCard
       id="decline_code"

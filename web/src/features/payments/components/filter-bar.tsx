@@ -1,18 +1,31 @@
-import { Button, Checkbox, Group, Stack, TagsInput, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Checkbox, Group, ScrollArea, Stack, TagsInput, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconX } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { FilterPill } from '@/components/filter-pill';
 import { datePresets, isInstant, matchingPreset, todayInTimeZone } from '@/lib/date-ranges';
+import { cardBrandName, countryName, declineReasonLabel, knownCardBrands, knownDeclineCodes } from '@/lib/display-names';
 import { currencyFractionDigits, formatAmount, formatDate, formatDateTime } from '@/lib/format';
 import { useI18n, type PlainMessageKey, type Translate } from '@/lib/i18n';
 import { currencyCodes } from '@/lib/intl-options';
 import { decimalToMinorUnits, parseMoneyInput } from '@/lib/money';
 import { moneyErrorMessage } from '../money-messages';
-import { activeFilterCount, emptyListFilters, type ListFilters } from '../types';
+import { activeFilterCount, emptyListFilters, noneValue, type ListFilters } from '../types';
 import classes from './filter-bar.module.css';
 
-export type FilterField = 'date' | 'amount' | 'status' | 'type' | 'method' | 'currency' | 'country' | 'email' | 'last4' | 'reference';
+export type FilterField =
+  | 'date'
+  | 'amount'
+  | 'status'
+  | 'type'
+  | 'method'
+  | 'currency'
+  | 'country'
+  | 'cardBrand'
+  | 'declineCode'
+  | 'email'
+  | 'last4'
+  | 'reference';
 
 export interface FilterOption {
   value: string;
@@ -40,6 +53,8 @@ const fieldLabels: Readonly<Record<FilterField, PlainMessageKey>> = {
   method: 'filters.method',
   currency: 'filters.currency',
   country: 'filters.country',
+  cardBrand: 'filters.cardBrand',
+  declineCode: 'filters.declineCode',
   email: 'filters.email',
   last4: 'filters.last4',
   reference: 'filters.reference',
@@ -51,6 +66,13 @@ function listText(values: readonly string[], labelOf: (value: string) => string,
   const labels = values.map(labelOf);
   if (labels.length <= 2) return labels.join(', ');
   return t('filters.more', { first: labels[0] ?? '', count: labels.length - 1 });
+}
+
+/** The choices of a filter: the known values, then "none", then any other value the URL holds (so applying keeps it). */
+function optionsWith(known: readonly FilterOption[], none: FilterOption, current: readonly string[], labelOf: (value: string) => string): FilterOption[] {
+  const options = [...known, none];
+  for (const value of current) if (!options.some((option) => option.value === value)) options.push({ value, label: labelOf(value) });
+  return options;
 }
 
 /** The calendar day of a range end: an instant's day in the business time zone (the day before an exclusive end). */
@@ -87,6 +109,21 @@ export function FilterBar({ fields, filters, onChange, statusOptions, typeOption
   const optionLabel = (options: readonly FilterOption[]) => (value: string) =>
     options.find((option) => option.value === value)?.label ?? value;
 
+  const cardBrandLabel = (brand: string) => (brand === noneValue ? t('filters.cardBrand.none') : cardBrandName(brand));
+  const declineCodeLabel = (code: string) => declineReasonLabel(code === noneValue ? null : code, t);
+  const cardBrandOptions = optionsWith(
+    knownCardBrands.map((brand) => ({ value: brand, label: cardBrandName(brand) })),
+    { value: noneValue, label: t('filters.cardBrand.none') },
+    filters.cardBrands,
+    cardBrandLabel,
+  );
+  const declineCodeOptions = optionsWith(
+    knownDeclineCodes.map((code) => ({ value: code, label: declineReasonLabel(code, t) })),
+    { value: noneValue, label: declineReasonLabel(null, t) },
+    filters.declineCodes,
+    declineCodeLabel,
+  );
+
   const amountText = (decimal: string): string => {
     if (amountCurrency === null) return decimal;
     const parsed = decimalToMinorUnits(decimal, currencyFractionDigits(amountCurrency));
@@ -119,7 +156,11 @@ export function FilterBar({ fields, filters, onChange, statusOptions, typeOption
       case 'currency':
         return listText(filters.currencies, (code) => code, t);
       case 'country':
-        return listText(filters.countries, (code) => code, t);
+        return listText(filters.countries, (code) => countryName(code, formatLocale), t);
+      case 'cardBrand':
+        return listText(filters.cardBrands, cardBrandLabel, t);
+      case 'declineCode':
+        return listText(filters.declineCodes, declineCodeLabel, t);
       case 'email':
         return filters.email;
       case 'last4':
@@ -145,6 +186,10 @@ export function FilterBar({ fields, filters, onChange, statusOptions, typeOption
         return { currencies: [] };
       case 'country':
         return { countries: [] };
+      case 'cardBrand':
+        return { cardBrands: [] };
+      case 'declineCode':
+        return { declineCodes: [] };
       case 'email':
         return { email: '' };
       case 'last4':
@@ -188,6 +233,18 @@ export function FilterBar({ fields, filters, onChange, statusOptions, typeOption
         return <CurrencyEditor value={filters.currencies} onApply={(currencies) => apply({ currencies })} />;
       case 'country':
         return <CountryEditor value={filters.countries} onApply={(countries) => apply({ countries })} />;
+      case 'cardBrand':
+        return <ChoiceEditor label={t('filters.cardBrand')} options={cardBrandOptions} value={filters.cardBrands} onApply={(cardBrands) => apply({ cardBrands })} />;
+      case 'declineCode':
+        return (
+          <ChoiceEditor
+            label={t('filters.declineCode')}
+            options={declineCodeOptions}
+            value={filters.declineCodes}
+            onApply={(declineCodes) => apply({ declineCodes })}
+            scrollable
+          />
+        );
       case 'email':
         return (
           <TextEditor
@@ -282,16 +339,34 @@ function EditorForm({ onSubmit, children, applyDisabled = false }: { onSubmit: (
   );
 }
 
-function ChoiceEditor({ label, options, value, onApply }: { label: string; options: readonly FilterOption[]; value: readonly string[]; onApply: (values: string[]) => void }) {
+interface ChoiceEditorProps {
+  label: string;
+  options: readonly FilterOption[];
+  value: readonly string[];
+  onApply: (values: string[]) => void;
+  /** A long list: scrolls past a screenful. */
+  scrollable?: boolean;
+}
+
+function ChoiceEditor({ label, options, value, onApply, scrollable = false }: ChoiceEditorProps) {
   const [draft, setDraft] = useState<string[]>([...value]);
+  const choices = (
+    <Stack gap={8} mt={6}>
+      {options.map((option, index) => (
+        <Checkbox key={option.value} value={option.value} label={option.label} size="xs" data-autofocus={index === 0 || undefined} />
+      ))}
+    </Stack>
+  );
   return (
     <EditorForm onSubmit={() => onApply(options.map((option) => option.value).filter((option) => draft.includes(option)))}>
       <Checkbox.Group label={label} value={draft} onChange={setDraft}>
-        <Stack gap={8} mt={6}>
-          {options.map((option, index) => (
-            <Checkbox key={option.value} value={option.value} label={option.label} size="xs" data-autofocus={index === 0 || undefined} />
-          ))}
-        </Stack>
+        {scrollable ? (
+          <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
+            {choices}
+          </ScrollArea.Autosize>
+        ) : (
+          choices
+        )}
       </Checkbox.Group>
     </EditorForm>
   );

@@ -33,7 +33,7 @@ import { ListSkeleton } from './payments-list';
 import { OperationStatusBadge } from './status-badge';
 
 /** The filters GET /operations applies to operations. */
-const filterFields: readonly FilterField[] = ['date', 'amount', 'type', 'status', 'method', 'currency'];
+const filterFields: readonly FilterField[] = ['date', 'amount', 'type', 'status', 'method', 'currency', 'country', 'cardBrand', 'declineCode'];
 
 const defaultColumns: ColumnVisibilityState = { reference: false, id: false };
 

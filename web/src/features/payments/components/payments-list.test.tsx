@@ -138,6 +138,45 @@ describe('the payments list', () => {
     expect(within(screen.getByTestId('filter-status')).getByRole('button', { name: /Succeeded, Partially refunded/ })).toBeInTheDocument();
   });
 
+  it('takes a card brand from the URL (a card brand bar of the overview): sent, exported, shown by name, cleared', async () => {
+    const { requests } = server();
+    const { user, router } = await renderSignedIn('/payments?country=DE&card_brand=visa,none');
+    await screen.findByTestId('payments-table');
+    const sent = paymentRequests(requests).at(-1);
+    expect(sent?.get('card_brand')).toBe('visa,none');
+    expect(sent?.get('country')).toBe('DE');
+    expect(sent?.has('decline_code')).toBe(false);
+    expect(screen.getByTestId('payments-export')).toHaveAttribute('href', '/api/v1/payments/export?country=DE&card_brand=visa%2Cnone');
+    expect(within(screen.getByTestId('filter-cardBrand')).getByRole('button', { name: /Card brand.*Visa, No card/ })).toBeInTheDocument();
+    expect(screen.getByTestId('filter-country')).toHaveTextContent('Germany');
+
+    await user.click(screen.getByRole('button', { name: 'Remove the Card brand filter' }));
+    expect(router.state.location.search).toBe('?country=DE');
+    await waitFor(() => expect(paymentRequests(requests).at(-1)?.has('card_brand')).toBe(false));
+    expect(within(screen.getByTestId('filter-cardBrand')).queryByRole('button', { name: /Visa/ })).toBeNull();
+  });
+
+  it('picks card brands in the card brand pill', async () => {
+    const { requests } = server();
+    const { user, router } = await renderSignedIn('/payments');
+    await screen.findByTestId('payments-table');
+    await user.click(within(screen.getByTestId('filter-cardBrand')).getByRole('button', { name: /Card brand/ }));
+    const editor = await screen.findByRole('dialog', { name: 'Card brand' });
+    await user.click(within(editor).getByRole('checkbox', { name: 'No card' }));
+    await user.click(within(editor).getByRole('checkbox', { name: 'Mastercard' }));
+    await user.click(within(editor).getByRole('button', { name: 'Apply' }));
+    expect(router.state.location.search).toBe('?card_brand=mastercard%2Cnone');
+    await waitFor(() => expect(paymentRequests(requests).at(-1)?.get('card_brand')).toBe('mastercard,none'));
+  });
+
+  it('does not send a decline code, which GET /payments refuses', async () => {
+    const { requests } = server();
+    await renderSignedIn('/payments?decline_code=05');
+    await screen.findByTestId('payments-table');
+    expect(paymentRequests(requests)[0]?.toString()).toBe('limit=25');
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+  });
+
   it('opens a payment from its row', async () => {
     server();
     const { user, router } = await renderSignedIn('/payments?project=prj_shop');

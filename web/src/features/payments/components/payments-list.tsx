@@ -31,7 +31,7 @@ import classes from './list-table.module.css';
 import { Pager } from './pager';
 import { PaymentStatusBadge } from './status-badge';
 
-const filterFields: readonly FilterField[] = ['date', 'amount', 'status', 'method', 'currency', 'country', 'email', 'last4', 'reference'];
+const filterFields: readonly FilterField[] = ['date', 'amount', 'status', 'method', 'currency', 'country', 'cardBrand', 'email', 'last4', 'reference'];
 
 /** Shown until the person chooses otherwise (kept in this browser). */
 const defaultColumns: ColumnVisibilityState = { description: false, country: false, refunded: false, id: false };
