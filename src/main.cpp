@@ -116,6 +116,13 @@ int main(int argc, char** argv) {
   auto* analytics = app.add_subcommand("analytics", "the analytics index")->require_subcommand(1);
   auto* analytics_verify = analytics->add_subcommand("verify", "build the index and compare it with SQL aggregates; exit 1 on a difference");
 
+  auto* payments = app.add_subcommand("payments", "payments")->require_subcommand(1);
+  int reconcile_minutes = 15;
+  auto* payments_reconcile = payments->add_subcommand(
+      "reconcile", "fail operations left processing without a processor answer (`serve` does this every minute)");
+  payments_reconcile->add_option("--older-than-minutes", reconcile_minutes, "only those older than this")
+      ->check(CLI::Range(1, 100000))->capture_default_str();
+
   auto* fx = app.add_subcommand("fx", "FX rates into the reporting currency")->require_subcommand(1);
   std::string fx_company, fx_file;
   auto* fx_import = fx->add_subcommand("import", "load daily rates from a CSV file (day,currency,rate)");
@@ -155,6 +162,7 @@ int main(int argc, char** argv) {
     if (ledger_verify->parsed()) return run_ledger_verify(config);
     if (analytics_verify->parsed()) return run_analytics_verify(config);
     if (fx_import->parsed()) return run_fx_import(config, fx_company, fx_file);
+    if (payments_reconcile->parsed()) return run_payments_reconcile(config, reconcile_minutes);
   } catch (const std::exception& e) {
     kassa::log::error("fatal", {{"error", e.what()}});
     std::cerr << "kassa: " << e.what() << "\n";

@@ -148,6 +148,11 @@ int run_serve(const Config& config) {
     if (const int64_t purged = services->idempotency.purge_expired(); purged > 0) log::info("idempotency_keys_purged", {{"count", purged}});
   });
   services->jobs.start(2, std::chrono::milliseconds(500));
+  const Periodic reconcile("payments_reconcile", std::chrono::minutes(1), [&services] {
+    if (const int64_t failed = services->payments.reconcile_stuck(std::chrono::minutes(15)); failed > 0) {
+      log::warn("stuck_operations_failed", {{"count", failed}});
+    }
+  });
   services->analytics.build();
   services->analytics.start_following(std::chrono::milliseconds(config.analytics_poll_ms));
   const uint16_t port = server.listen();
@@ -247,6 +252,13 @@ int run_analytics_verify(const Config& config) {
   for (const auto& d : report.differences) std::cout << "  " << d << "\n";
   std::cout << "analytics verify: " << report.differences.size() << " differences\n";
   return kExitFailure;
+}
+
+int run_payments_reconcile(const Config& config, int older_than_minutes) {
+  auto services = make_services(config);
+  const int64_t failed = services->payments.reconcile_stuck(std::chrono::minutes(older_than_minutes));
+  std::cout << "payments reconcile: " << failed << " stuck operations failed\n";
+  return kExitOk;
 }
 
 int run_fx_import(const Config& config, const std::string& company, const std::string& file) {

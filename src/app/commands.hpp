@@ -37,6 +37,7 @@ int run_totp_enroll(const Config& config, const std::string& email);
 int run_audit_verify(const Config& config);
 int run_ledger_verify(const Config& config);
 int run_analytics_verify(const Config& config);
+int run_payments_reconcile(const Config& config, int older_than_minutes);
 int run_fx_import(const Config& config, const std::string& company, const std::string& file);
 
 }  // namespace kassa::app

@@ -209,7 +209,7 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
       store::insert_payment(c, p);
       op.change_seq = -static_cast<int64_t>(op.id);  // a placeholder; its number is taken last, with the result
       store::insert_operation(c, op);
-      return finish_in(c, principal, op, result);
+      return finish_in(c, audit::Actor::of(principal), op, result);
     });
     if (on_change_) on_change_();
     return done;
@@ -229,12 +229,12 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
 
 Result<PaymentView> PaymentService::finish_operation(const Principal& principal, const Operation& started,
                                                      const ProcessorResult& result) {
-  auto finished = database_.write([&](db::Connection& c) { return finish_in(c, principal, started, result); });
+  auto finished = database_.write([&](db::Connection& c) { return finish_in(c, audit::Actor::of(principal), started, result); });
   if (on_change_) on_change_();
   return finished;
 }
 
-Result<PaymentView> PaymentService::finish_in(db::Connection& c, const Principal& principal, const Operation& started,
+Result<PaymentView> PaymentService::finish_in(db::Connection& c, const audit::Actor& actor, const Operation& started,
                                               const ProcessorResult& result) {
   {
     if (!store::lock_payment(c, started.company_id, started.payment_id)) return not_found();
@@ -267,7 +267,7 @@ Result<PaymentView> PaymentService::finish_in(db::Connection& c, const Principal
     }
     // Every money action is audited, sales and authorisations by API keys included. The company's
     // audit chain head is a row every payment of the company locks: taken late, like the change sequence.
-    audit_.record(c, {p.company_id, audit::Actor::of(principal), "payment." + std::string(to_string(op.type)), "payment",
+    audit_.record(c, {p.company_id, actor, "payment." + std::string(to_string(op.type)), "payment",
                       PaymentId(p.id).to_string(), nullptr,
                       boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
                                           {"currency", op.currency}, {"status", to_string(op.status)}}});
@@ -388,6 +388,32 @@ std::pair<std::vector<Operation>, bool> PaymentService::operations(const Princip
   const bool more = static_cast<int>(rows.size()) > filter.limit;
   if (more) rows.pop_back();
   return {std::move(rows), more};
+}
+
+int64_t PaymentService::reconcile_stuck(std::chrono::milliseconds older_than) {
+  // An operation recorded as processing whose processor answer was never recorded
+  // (the process stopped between the two transactions) keeps its amount reserved.
+  // After `older_than` it is failed as an error, which releases the reservation; a
+  // connector that can ask the acquirer for the outcome would ask here first.
+  const int64_t before = clock_.now_ms() - older_than.count();
+  const auto stuck = database_.read([&](db::Connection& c) { return store::stuck_operations(c, before, 500); });
+  int64_t failed = 0;
+  for (const auto& op : stuck) {
+    ProcessorResult result;
+    result.status = OperationStatus::error;
+    result.decline_code = "reconciled";
+    result.decline_message = "No answer from the processor was recorded; failed by reconciliation";
+    const auto done = database_.write([&](db::Connection& c) -> Result<PaymentView> {
+      // Still stuck once the payment is locked (another process may have reconciled it).
+      if (!store::lock_payment(c, op.company_id, op.payment_id) || !store::still_stuck(c, op.id)) {
+        return Error::make(ErrorCode::conflict, "already-reconciled", "the operation is no longer stuck");
+      }
+      return finish_in(c, audit::Actor::system("reconciliation"), op, result);
+    });
+    if (done) ++failed;
+  }
+  if (failed > 0 && on_change_) on_change_();
+  return failed;
 }
 
 }  // namespace kassa::payments

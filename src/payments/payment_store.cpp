@@ -265,4 +265,17 @@ FeePlan fee_plan(db::Connection& c, uint64_t project_id, const std::string& meth
   return plan;
 }
 
+std::vector<Operation> stuck_operations(db::Connection& c, int64_t before_ms, int64_t limit) {
+  std::vector<Operation> out;
+  c.query("SELECT " + std::string(kOperationColumns) + " FROM operations WHERE status = 'processing' AND created_at_ms < $1"
+          " AND processor_reference = '' ORDER BY created_at_ms LIMIT $2",
+          {before_ms, limit}, [&](const db::Row& r) { out.push_back(read_operation(r)); });
+  return out;
+}
+
+bool still_stuck(db::Connection& c, uint64_t operation_id) {
+  return c.query_int64("SELECT COUNT(*) FROM operations WHERE id = $1 AND status = 'processing' AND processor_reference = ''",
+                       {i64(operation_id)}) == 1;
+}
+
 }  // namespace kassa::payments::store

@@ -30,4 +30,8 @@ int64_t processing_amount(db::Connection& c, uint64_t payment_id, std::string_vi
 
 FeePlan fee_plan(db::Connection& c, uint64_t project_id, const std::string& method);
 
+// Operations processing since before `before_ms` with no processor answer recorded.
+std::vector<Operation> stuck_operations(db::Connection& c, int64_t before_ms, int64_t limit);
+bool still_stuck(db::Connection& c, uint64_t operation_id);
+
 }  // namespace kassa::payments::store

@@ -4,6 +4,7 @@
 // payment, posts the ledger and stamps a change sequence number, in one transaction.
 #include <boost/json/value.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -146,6 +147,10 @@ class PaymentService {
   std::pair<std::vector<Payment>, bool> list(const Principal& principal, const Filter& filter) const;
   std::pair<std::vector<Operation>, bool> operations(const Principal& principal, const Filter& filter) const;
 
+  // Fails operations left processing without a processor answer for longer than
+  // `older_than` (a process stopped mid-operation); returns how many.
+  int64_t reconcile_stuck(std::chrono::milliseconds older_than);
+
   // Told after each operation change commits (the analytics index follows at once).
   void set_change_listener(std::function<void()> listener) { on_change_ = std::move(listener); }
 
@@ -157,7 +162,7 @@ class PaymentService {
   // Phase two: the processor's answer, the payment's totals and status, the ledger: one transaction.
   Result<PaymentView> finish_operation(const Principal& principal, const Operation& operation, const ProcessorResult& result);
   // Phase two's work inside a transaction (also the whole of a payment made with an in-process connector).
-  Result<PaymentView> finish_in(db::Connection& c, const Principal& principal, const Operation& operation, const ProcessorResult& result);
+  Result<PaymentView> finish_in(db::Connection& c, const audit::Actor& actor, const Operation& operation, const ProcessorResult& result);
 
   std::function<void()> on_change_;
   db::Database& database_;

@@ -9,6 +9,9 @@
 #include <future>
 #include <sstream>
 
+#include "common/id.hpp"
+#include "common/ids.hpp"
+#include "db/database.hpp"
 #include "identity_fixture.hpp"
 
 namespace kassa::test {
@@ -234,6 +237,46 @@ TEST_F(PaymentsApi, EveryMoneyActionIsAudited) {
   }
   EXPECT_TRUE(actions.contains("payment.sale"));
   EXPECT_TRUE(actions.contains("payment.refund"));
+}
+
+TEST_F(PaymentsApi, AnOperationLeftProcessingByACrashIsFailedByReconciliation) {
+  const auto payment = create(5000);
+  const std::string id(payment.at("id").as_string());
+  const uint64_t payment_id = PaymentId::parse(id)->value();
+  // What a process stopped between a refund's two transactions leaves: the refund
+  // recorded as processing, no processor answer, its amount reserved.
+  auto database = db::Database::open(f->url());
+  const int64_t long_ago = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count() - 20 * 60'000;
+  const uint64_t op_id = IdGenerator::compose(long_ago, 1000, 1);
+  database->write([&](db::Connection& c) {
+    const auto row = [&](std::string_view column) {
+      return *c.query_int64("SELECT " + std::string(column) + " FROM payments WHERE id = $1", {static_cast<int64_t>(payment_id)});
+    };
+    const int64_t seq = *c.query_int64("UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value");
+    c.execute("INSERT INTO operations (id, payment_id, company_id, project_id, type, status, amount, currency, fee, method,"
+              " processor_reference, decline_code, decline_message, created_at_ms, updated_at_ms, change_seq, country, card_brand)"
+              " VALUES ($1, $2, $3, $4, 'refund', 'processing', 3000, 'EUR', 0, 'card', '', '', '', $5, $5, $6, 'DE', 'visa')",
+              {static_cast<int64_t>(op_id), static_cast<int64_t>(payment_id), row("company_id"), row("project_id"), long_ago, seq});
+  });
+  // The reserved 30.00 leaves 20.00 refundable: 25.00 is refused.
+  EXPECT_EQ(api("POST", "/api/v1/payments/" + id + "/refunds", "{\"amount\":2500}").status, 422);
+  const auto reconciled = f->cli({"payments", "reconcile"});
+  EXPECT_EQ(reconciled.exit_code, 0);
+  EXPECT_NE(reconciled.output.find("1 stuck operations failed"), std::string::npos) << reconciled.output;
+  const auto after = json_of(api("GET", "/api/v1/payments/" + id));
+  bool found = false;
+  for (const auto& o : after.at("operations").as_array()) {
+    if (o.at("id").as_string() != OperationId(op_id).to_string()) continue;
+    found = true;
+    EXPECT_EQ(o.at("status").as_string(), "error");
+    EXPECT_EQ(o.at("decline_code").as_string(), "reconciled");
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(after.at("refunded_amount").as_int64(), 0);
+  // The reservation is released, and a second run finds nothing.
+  EXPECT_EQ(api("POST", "/api/v1/payments/" + id + "/refunds", "{\"amount\":2500}").status, 201);
+  EXPECT_NE(f->cli({"payments", "reconcile"}).output.find("0 stuck operations failed"), std::string::npos);
 }
 
 TEST_F(PaymentsApi, ListsFilterAndPageByKeyset) {
