@@ -23,6 +23,7 @@ const areas = [
   { name: 'Chargebacks', path: '/chargebacks' },
   { name: 'Reports', path: '/reports' },
   { name: 'Projects', path: '/settings/projects' },
+  { name: 'FX rates', path: '/settings/fx-rates' },
   { name: 'Users', path: '/settings/users' },
   { name: 'Roles', path: '/settings/roles' },
   { name: 'API keys', path: '/settings/api-keys' },
@@ -67,7 +68,7 @@ test('the navbar lists every area, grouped, with Overview active on /', async ({
   await expect(page).toHaveTitle('Overview · Kassa');
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   await expect(mainNav(page).getByRole('link')).toHaveText(areas.map((area) => area.name));
-  await expect(mainNav(page).getByRole('list', { name: 'Settings' }).getByRole('link')).toHaveCount(6);
+  await expect(mainNav(page).getByRole('list', { name: 'Settings' }).getByRole('link')).toHaveCount(7);
   await expect(mainNav(page).locator('[aria-current="page"]')).toHaveText(['Overview']);
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('All projects');
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeMe } from '@/testing/fixtures';
+import { allPermissionNames, makeMe } from '@/testing/fixtures';
 import { jsonResponse, renderSignedIn, stubFetch } from '@/testing/render';
 import { areas } from './areas';
 
@@ -15,6 +15,7 @@ const areaNames = [
   'Chargebacks',
   'Reports',
   'Projects',
+  'FX rates',
   'Users',
   'Roles',
   'API keys',
@@ -41,7 +42,12 @@ function mainNav() {
 
 describe('navigation', () => {
   it('lists every area of the Dashboard', async () => {
-    await renderSignedIn('/');
+    // FX rates shows with analytics.read, which the default owner fixture lacks.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(stubFetch({ '/api/v1/me': () => jsonResponse(makeMe({ permissions: { company: [...allPermissionNames, 'analytics.read'], projects: {} } })) })),
+    );
+    await renderSignedIn('/no-such-page');
     const links = within(mainNav()).getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual(areaNames);
     expect(areas).toHaveLength(areaNames.length);

@@ -4,6 +4,7 @@ import {
   IconBuildingStore,
   IconChartBar,
   IconCreditCard,
+  IconExchange,
   IconFileAnalytics,
   IconHistory,
   IconKey,
@@ -59,6 +60,7 @@ type AreaKeyBase =
   | 'chargebacks'
   | 'reports'
   | 'projects'
+  | 'fxRates'
   | 'users'
   | 'roles'
   | 'apiKeys'
@@ -91,6 +93,7 @@ export const areas: readonly Area[] = [
   area('chargebacks', '/chargebacks', IconAlertTriangle, 'risk', 'chargebacks', ['chargebacks.read']),
   area('reports', '/reports', IconFileAnalytics, 'risk', 'reports', ['reports.read']),
   area('projects', '/settings/projects', IconBuildingStore, 'settings', 'projects', ['projects.manage', 'settings.manage']),
+  area('fx-rates', '/settings/fx-rates', IconExchange, 'settings', 'fxRates', ['analytics.read']),
   area('users', '/settings/users', IconUsers, 'settings', 'users', ['users.read']),
   area('roles', '/settings/roles', IconShieldLock, 'settings', 'roles', ['roles.manage', 'users.read']),
   area('api-keys', '/settings/api-keys', IconKey, 'settings', 'apiKeys', ['api_keys.read']),

@@ -26,6 +26,7 @@ describe('visibleAreas', () => {
     ['settings.manage shows projects', { company: ['settings.manage'], projects: {} }, ['overview', 'projects']],
     ['api keys on a project', { company: [], projects: { prj_b: ['api_keys.read'] } }, ['overview', 'api-keys']],
     ['audit', { company: ['audit.read'], projects: {} }, ['overview', 'audit']],
+    ['analytics.read shows FX rates', { company: ['analytics.read'], projects: {} }, ['overview', 'fx-rates']],
   ])('%s', (_name, permissions, expected) => {
     expect(visibleAreas(permissions).map((area) => area.id)).toEqual(expected);
   });

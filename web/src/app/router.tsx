@@ -11,6 +11,7 @@ import { RootRoute } from './routes/root';
 import { RouteErrorBoundary } from './routes/route-error';
 import { ApiKeysRoute } from './routes/settings/api-keys';
 import { AuditRoute } from './routes/settings/audit';
+import { FxRatesRoute } from './routes/settings/fx-rates';
 import { ProfileRoute } from './routes/settings/profile';
 import { ProjectsRoute } from './routes/settings/projects';
 import { RolesRoute } from './routes/settings/roles';
@@ -33,6 +34,7 @@ const builtAreas: Readonly<Record<string, ReactElement>> = {
   users: <UsersRoute />,
   roles: <RolesRoute />,
   'api-keys': <ApiKeysRoute />,
+  'fx-rates': <FxRatesRoute />,
   audit: <AuditRoute />,
 };
 

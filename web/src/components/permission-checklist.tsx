@@ -19,6 +19,7 @@ const areaOfPrefix: Readonly<Record<string, AreaId>> = {
   chargebacks: 'risk',
   reports: 'reporting',
   analytics: 'reporting',
+  fx_rates: 'reporting',
   webhooks: 'developers',
   callbacks: 'developers',
   api_keys: 'developers',

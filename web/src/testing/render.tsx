@@ -44,7 +44,7 @@ export type RouteHandler = (request: Request) => Response | Promise<Response>;
  * its body already read as `json` (for asserting what was sent).
  */
 export function stubApi(routes: Record<string, RouteHandler>) {
-  const requests: { method: string; path: string; headers: Headers; json: unknown }[] = [];
+  const requests: { method: string; path: string; headers: Headers; json: unknown; text: string }[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(String(input), init);
     const url = new URL(request.url);
@@ -53,7 +53,8 @@ export function stubApi(routes: Record<string, RouteHandler>) {
       method: request.method,
       path: `${url.pathname}${url.search}`,
       headers: request.headers,
-      json: text === '' ? undefined : JSON.parse(text),
+      json: text === '' ? undefined : parseJsonOrUndefined(text),
+      text,
     });
     const handler = routes[`${request.method} ${url.pathname}`] ?? routes[url.pathname];
     if (handler !== undefined) return handler(request);
@@ -61,6 +62,15 @@ export function stubApi(routes: Record<string, RouteHandler>) {
   });
   vi.stubGlobal('fetch', fetch);
   return { fetch, requests };
+}
+
+/** A body that is not JSON (a CSV upload, say) has no `json`; its `text` is still recorded. */
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A fetch stub answering by path; unknown paths get a 404 problem. */

@@ -1,6 +1,7 @@
 export { getMe, meQueryKey, meQueryOptions, useMe, type Company, type Me, type User } from './get-me';
 export {
   hasAnyPermission,
+  hasCompanyPermission,
   hasPermission,
   hasPermissionOn,
   noPermissions,

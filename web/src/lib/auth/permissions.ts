@@ -21,6 +21,7 @@ export type PermissionName =
   | 'chargebacks.read'
   | 'chargebacks.manage'
   | 'analytics.read'
+  | 'fx_rates.manage'
   | 'webhooks.read'
   | 'webhooks.manage'
   | 'callbacks.resend'
@@ -43,6 +44,14 @@ export type PermissionName =
 export function hasPermission(permissions: Permissions, name: PermissionName): boolean {
   if (permissions.company.includes(name)) return true;
   return Object.values(permissions.projects).some((names) => names.includes(name));
+}
+
+/**
+ * Whether the user holds a permission company-wide. Permissions about the
+ * company as a whole (`fx_rates.manage`, say) count only when held so.
+ */
+export function hasCompanyPermission(permissions: Permissions, name: PermissionName): boolean {
+  return permissions.company.includes(name);
 }
 
 /** Whether the user holds a permission on one project (company-wide grants count). */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useMe } from './get-me';
-import { hasAnyPermission, hasPermission, hasPermissionOn, noPermissions, type PermissionName } from './permissions';
+import { hasAnyPermission, hasCompanyPermission, hasPermission, hasPermissionOn, noPermissions, type PermissionName } from './permissions';
 
 export interface Authorization {
   /** Holds the permission on the company or on any project. */
@@ -8,6 +8,8 @@ export interface Authorization {
   /** Holds the permission on this project. */
   canOn: (name: PermissionName, projectId: string) => boolean;
   canAny: (names: readonly PermissionName[]) => boolean;
+  /** Holds the permission company-wide (what permissions about the whole company need). */
+  canCompany: (name: PermissionName) => boolean;
 }
 
 /** Permission checks for the signed-in user (none until /me has loaded). */
@@ -20,5 +22,6 @@ export function useAuthorization(): Authorization {
     [permissions],
   );
   const canAny = useCallback((names: readonly PermissionName[]) => hasAnyPermission(permissions, names), [permissions]);
-  return { can, canOn, canAny };
+  const canCompany = useCallback((name: PermissionName) => hasCompanyPermission(permissions, name), [permissions]);
+  return { can, canOn, canAny, canCompany };
 }
