@@ -74,6 +74,10 @@ class AnalyticsService {
   void catch_up();
 
   Result<boost::json::object> query(const Principal& principal, const QueryParams& params);
+  // The projects a caller's figures cover: nullopt for all; `asked` (comma-separated ids) narrows
+  // them, a project without analytics.read is 403, a malformed id goes to `errors`.
+  Result<std::optional<std::set<uint64_t>>> visible_projects(const Principal& principal, const std::optional<std::string>& asked,
+                                                             std::vector<FieldError>& errors) const;
   std::shared_ptr<const Snapshot> snapshot() const { return store_.snapshot(); }
   VerifyReport verify();
 

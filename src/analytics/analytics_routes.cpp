@@ -5,7 +5,6 @@
 
 #include <charconv>
 
-#include "common/ids.hpp"
 #include "http/json_body.hpp"
 #include "http/problem.hpp"
 
@@ -39,28 +38,10 @@ void add_analytics_routes(identity::Guard& guard, AnalyticsService& analytics) {
       const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), backlog);
       if (ec != std::errc() || end != v->data() + v->size() || backlog > 100) errors.push_back({"backlog", "0..100"});
     }
-    // The caller's projects, narrowed to the asked ones.
-    std::optional<std::set<uint64_t>> projects;
-    const auto& grant = p.permissions.at("analytics.read");
-    if (!grant.all) projects = std::set<uint64_t>(grant.project_ids.begin(), grant.project_ids.end());
-    if (const auto v = r.query("project"); v && !v->empty()) {
-      std::set<uint64_t> asked;
-      size_t start = 0;
-      while (start <= v->size()) {
-        const size_t end = std::min(v->find(',', start), v->size());
-        const auto text = v->substr(start, end - start);
-        if (const auto id = ProjectId::parse(text)) {
-          if (projects && !projects->contains(id->value())) {
-            return http::problem(Error::make(ErrorCode::forbidden, "forbidden", "you lack analytics.read on project " + std::string(text)));
-          }
-          asked.insert(id->value());
-        } else if (!text.empty()) {
-          errors.push_back({"project", "not a project id: " + std::string(text)});
-        }
-        start = end + 1;
-      }
-      projects = asked;
-    }
+    const auto asked = r.query("project");
+    auto visible = analytics.visible_projects(p, asked && !asked->empty() ? std::optional<std::string>(*asked) : std::nullopt, errors);
+    if (!visible) return http::problem(visible.error());
+    const std::optional<std::set<uint64_t>> projects = std::move(*visible);
     if (!errors.empty()) return http::problem(Error::invalid("bad-query", "some parameters are malformed", errors));
     if (!analytics.try_open_stream(kStreamsMax)) {
       return http::problem(Error::make(ErrorCode::rate_limited, "too-many-streams", "too many live streams are open; try again later"));

@@ -302,23 +302,11 @@ Result<boost::json::object> AnalyticsService::query(const Principal& principal, 
     else spec.limit = n;
   }
 
-  // Projects: the caller's, narrowed to the asked ones; asking for another is forbidden.
-  const auto readable = readable_projects(principal);
-  spec.projects = readable;
-  if (const auto asked = get("project")) {
-    std::set<uint64_t> ids;
-    for (const auto& text : split(*asked)) {
-      if (const auto id = ProjectId::parse(text)) ids.insert(id->value());
-      else errors.push_back({"project", "not a project id: " + text});
-    }
-    for (const uint64_t id : ids) {
-      if (!project_visible(readable, id)) {
-        return Error::make(ErrorCode::forbidden, "forbidden", "you lack analytics.read on project " + ProjectId(id).to_string());
-      }
-    }
-    if (ids.empty() && errors.empty()) errors.push_back({"project", "name at least one project"});
-    spec.projects = ids;
-  }
+  const auto asked = get("project");
+  auto projects = visible_projects(principal, asked, errors);
+  if (!projects) return projects.error();
+  if (asked && *projects && (*projects)->empty() && errors.empty()) errors.push_back({"project", "name at least one project"});
+  spec.projects = std::move(*projects);
 
   const auto company = database_.read([&](db::Connection& c) { return store::company(c, principal.company_id); });
   if (!company) return Error::make(ErrorCode::not_found, "not-found", "no such company");
@@ -417,6 +405,25 @@ Result<boost::json::object> AnalyticsService::query(const Principal& principal, 
   }
   out["warnings"] = std::move(warnings);
   return out;
+}
+
+Result<std::optional<std::set<uint64_t>>> AnalyticsService::visible_projects(const Principal& principal,
+                                                                            const std::optional<std::string>& asked,
+                                                                            std::vector<FieldError>& errors) const {
+  // The caller's analytics.read projects, narrowed to the asked ones; asking for another is forbidden.
+  const auto readable = readable_projects(principal);
+  if (!asked) return readable;
+  std::set<uint64_t> ids;
+  for (const auto& text : split(*asked)) {
+    if (const auto id = ProjectId::parse(text)) ids.insert(id->value());
+    else errors.push_back({"project", "not a project id: " + text});
+  }
+  for (const uint64_t id : ids) {
+    if (!project_visible(readable, id)) {
+      return Error::make(ErrorCode::forbidden, "forbidden", "you lack analytics.read on project " + ProjectId(id).to_string());
+    }
+  }
+  return std::optional<std::set<uint64_t>>(std::move(ids));
 }
 
 std::vector<LiveEvent> AnalyticsService::backlog(uint64_t company_id, const std::optional<std::set<uint64_t>>& projects, size_t count) {
