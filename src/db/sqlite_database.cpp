@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <unordered_map>
 
 namespace kassa::db {
@@ -19,6 +20,18 @@ DatabaseError::Kind kind_of(int code) {
     case SQLITE_LOCKED: return DatabaseError::Kind::busy;
     default: return DatabaseError::Kind::other;
   }
+}
+
+// Prepared statements by their SQL text, found without copying the text.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// SQLite's memory statistics take a global mutex on every allocation; nothing reads them.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 class SqliteRow final : public Row {
@@ -43,6 +56,7 @@ class SqliteRow final : public Row {
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(const std::string& path, const Options& options, bool writer) {
+    configure_sqlite_once();
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -52,6 +66,10 @@ class SqliteConnection final : public Connection {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
     exec_script("PRAGMA foreign_keys=ON");
+    // Group commit runs every write in a savepoint; SQLite keeps the pages a savepoint
+    // changes in a statement sub-journal, a temporary file by default. In memory it costs
+    // no system calls: with a file it was 70 pwrite calls a payment.
+    exec_script("PRAGMA temp_store=MEMORY");
     if (writer) {
       exec_script("PRAGMA journal_mode=WAL");
       exec_script(options.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
@@ -100,7 +118,7 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3_stmt* prepare(std::string_view sql) {
-    const auto it = statements_.find(std::string(sql));
+    const auto it = statements_.find(sql);
     if (it != statements_.end()) return it->second;
     const std::string translated = numbered_to_sqlite_params(sql);
     sqlite3_stmt* statement = nullptr;
@@ -134,7 +152,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
 };
 
 SqliteDatabase::SqliteDatabase(std::string path, const Options& options)
@@ -213,9 +231,10 @@ void SqliteDatabase::run_batch(std::vector<WriteJob*>& batch) {
   };
   current_write_connection() = &c;
   try {
-    c.exec_script("BEGIN IMMEDIATE");
+    // Prepared once and reused: the transaction control runs twice per write.
+    c.execute("BEGIN IMMEDIATE");
     for (size_t i = 0; i < batch.size(); ++i) {
-      c.exec_script("SAVEPOINT kassa_write");
+      c.execute("SAVEPOINT kassa_write");
       bool keep = false;
       try {
         keep = (*batch[i]->body)(c);
@@ -226,13 +245,10 @@ void SqliteDatabase::run_batch(std::vector<WriteJob*>& batch) {
         // SQLite rolled the whole transaction back (I/O error, disk full): every write is lost.
         throw DatabaseError(DatabaseError::Kind::other, "SQLite rolled back the write transaction");
       }
-      if (keep && !errors[i]) {
-        c.exec_script("RELEASE SAVEPOINT kassa_write");
-      } else {
-        c.exec_script("ROLLBACK TO SAVEPOINT kassa_write; RELEASE SAVEPOINT kassa_write");
-      }
+      if (!keep || errors[i]) c.execute("ROLLBACK TO SAVEPOINT kassa_write");
+      c.execute("RELEASE SAVEPOINT kassa_write");
     }
-    c.exec_script("COMMIT");
+    c.execute("COMMIT");
   } catch (...) {
     fail_all(std::current_exception());
     if (c.in_transaction()) {

@@ -201,15 +201,18 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
   ProcessorRequest request{op.type, op.amount, op.currency, op.method, in.card ? &*in.card : nullptr, in.wallet_token, in.iban, ""};
 
   if (connector_.in_process()) {
-    // One transaction: the decision is made in memory first, then the payment, its
-    // operation, totals, ledger and webhook commit together (one group commit, not two).
+    // One transaction: the decision is made in memory first; the payment and its operation
+    // are inserted as decided, with the webhook, ledger and audit rows (one group commit).
     const ProcessorResult result = connector_.process(request);
     auto done = database_.write([&](db::Connection& c) -> Result<PaymentView> {
       if (auto e = duplicate(c)) return *e;
-      store::insert_payment(c, p);
-      op.change_seq = -static_cast<int64_t>(op.id);  // a placeholder; its number is taken last, with the result
-      store::insert_operation(c, op);
-      return finish_in(c, audit::Actor::of(principal), op, result);
+      PaymentView view{p, {op}};
+      Operation& decided = view.operations.front();
+      apply_result(c, view.payment, decided, result);
+      store::insert_payment(c, view.payment);
+      record_outcome(c, audit::Actor::of(principal), view, decided);
+      store::insert_operation(c, decided);  // last: nothing refers to it, and its change number is taken last
+      return view;
     });
     if (on_change_) on_change_();
     return done;
@@ -234,47 +237,62 @@ Result<PaymentView> PaymentService::finish_operation(const Principal& principal,
   return finished;
 }
 
+void PaymentService::apply_result(db::Connection& c, Payment& p, Operation& op, const ProcessorResult& result) const {
+  op.status = result.three_ds_required ? OperationStatus::processing : result.status;
+  op.processor_reference = result.processor_reference;
+  op.decline_code = result.decline_code;
+  op.decline_message = result.decline_message;
+  op.updated_at_ms = clock_.now_ms();
+  if (op.status == OperationStatus::success && (op.type == OperationType::sale || op.type == OperationType::capture)) {
+    op.fee = fee_for(store::fee_plan(c, op.project_id, op.method), op.amount);
+  }
+  p.totals = apply(p.totals, op.type, op.status, op.amount);
+  if (op.type == OperationType::sale || op.type == OperationType::auth) p.processor_reference = op.processor_reference;
+  p.status = derive_status(p.totals);
+  p.updated_at_ms = op.updated_at_ms;
+}
+
+void PaymentService::record_outcome(db::Connection& c, const audit::Actor& actor, const PaymentView& view, Operation& op) {
+  const Payment& p = view.payment;
+  // The outbox: the event commits with the change, so a crash loses none.
+  webhooks_.publish(c, p.company_id, p.project_id, "payment.updated", PaymentId(p.id).to_string(), [&] {
+    return boost::json::value(boost::json::object{{"payment", to_json(view.payment, view.operations)},
+                                                  {"operation_id", OperationId(op.id).to_string()}});
+  });
+  // Rows every payment touches (ledger balances, the change sequence) come last, so
+  // their locks (PostgreSQL) are held for the shortest time before the commit.
+  if (op.status == OperationStatus::success) {
+    if (const auto posting = posting_for(op); !posting.lines.empty()) ledger_.post(c, posting);
+  }
+  // Every money action is audited, sales and authorisations by API keys included. The company's
+  // audit chain head is a row every payment of the company locks: taken late, like the change sequence.
+  audit_.record(c, {p.company_id, actor, "payment." + std::string(to_string(op.type)), "payment",
+                    PaymentId(p.id).to_string(), nullptr,
+                    boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
+                                        {"currency", op.currency}, {"status", to_string(op.status)}}});
+  op.change_seq = store::next_change_seq(c);
+}
+
 Result<PaymentView> PaymentService::finish_in(db::Connection& c, const audit::Actor& actor, const Operation& started,
                                               const ProcessorResult& result) {
-  {
-    if (!store::lock_payment(c, started.company_id, started.payment_id)) return not_found();
-    Payment p = *store::payment_by_id(c, started.company_id, started.payment_id);
-    Operation op = started;
-    op.status = result.three_ds_required ? OperationStatus::processing : result.status;
-    op.processor_reference = result.processor_reference;
-    op.decline_code = result.decline_code;
-    op.decline_message = result.decline_message;
-    op.updated_at_ms = clock_.now_ms();
-    if (op.status == OperationStatus::success && (op.type == OperationType::sale || op.type == OperationType::capture)) {
-      op.fee = fee_for(store::fee_plan(c, op.project_id, op.method), op.amount);
+  if (!store::lock_payment(c, started.company_id, started.payment_id)) return not_found();
+  PaymentView view{*store::payment_by_id(c, started.company_id, started.payment_id), {}};
+  Operation op = started;
+  apply_result(c, view.payment, op, result);
+  store::update_payment_state(c, view.payment);
+  view.payment.version += 1;
+  view.operations = store::operations_of(c, view.payment.id);
+  Operation* current = nullptr;
+  for (auto& o : view.operations) {
+    if (o.id == op.id) {
+      o = op;
+      current = &o;
     }
-    p.totals = apply(p.totals, op.type, op.status, op.amount);
-    if (op.type == OperationType::sale || op.type == OperationType::auth) p.processor_reference = op.processor_reference;
-    p.status = derive_status(p.totals);
-    p.updated_at_ms = op.updated_at_ms;
-    store::update_payment_state(c, p);
-    p.version += 1;
-    PaymentView view{p, store::operations_of(c, p.id)};
-    for (auto& o : view.operations) if (o.id == op.id) o = op;
-    // The outbox: the event commits with the change, so a crash loses none.
-    webhooks_.publish(c, p.company_id, p.project_id, "payment.updated", PaymentId(p.id).to_string(),
-                      boost::json::object{{"payment", to_json(view.payment, view.operations)},
-                                          {"operation_id", OperationId(op.id).to_string()}});
-    // Rows every payment touches (ledger balances, the change sequence) come last, so
-    // their locks (PostgreSQL) are held for the shortest time before the commit.
-    if (op.status == OperationStatus::success) {
-      if (const auto posting = posting_for(op); !posting.lines.empty()) ledger_.post(c, posting);
-    }
-    // Every money action is audited, sales and authorisations by API keys included. The company's
-    // audit chain head is a row every payment of the company locks: taken late, like the change sequence.
-    audit_.record(c, {p.company_id, actor, "payment." + std::string(to_string(op.type)), "payment",
-                      PaymentId(p.id).to_string(), nullptr,
-                      boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
-                                          {"currency", op.currency}, {"status", to_string(op.status)}}});
-    op.change_seq = store::next_change_seq(c);
-    store::update_operation(c, op);
-    return view;
   }
+  if (current == nullptr) return not_found();
+  record_outcome(c, actor, view, *current);
+  store::update_operation(c, *current);
+  return view;
 }
 
 Result<Operation> PaymentService::begin_operation(const Principal& principal, uint64_t payment_id, OperationType type,

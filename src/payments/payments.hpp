@@ -163,6 +163,11 @@ class PaymentService {
   Result<PaymentView> finish_operation(const Principal& principal, const Operation& operation, const ProcessorResult& result);
   // Phase two's work inside a transaction (also the whole of a payment made with an in-process connector).
   Result<PaymentView> finish_in(db::Connection& c, const audit::Actor& actor, const Operation& operation, const ProcessorResult& result);
+  // The processor's answer applied to the operation and its payment, in memory (the fee plan is read in `c`).
+  void apply_result(db::Connection& c, Payment& payment, Operation& operation, const ProcessorResult& result) const;
+  // What every decided operation writes besides its own rows: the webhook outbox, the ledger
+  // posting, the audit event, and last its change number (set on `operation`, not yet stored).
+  void record_outcome(db::Connection& c, const audit::Actor& actor, const PaymentView& view, Operation& operation);
 
   std::function<void()> on_change_;
   db::Database& database_;

@@ -269,12 +269,12 @@ Result<Delivery> WebhookService::resend(const Principal& principal, uint64_t del
 }
 
 void WebhookService::publish(db::Connection& c, uint64_t company_id, uint64_t project_id, const std::string& event_type,
-                             const std::string& subject_id, const boost::json::value& data) {
+                             const std::string& subject_id, const std::function<boost::json::value()>& data) {
   const auto endpoints = store::enabled_endpoints(c, project_id);
   if (endpoints.empty()) return;
   const int64_t now = clock_.now_ms();
   const std::string payload = boost::json::serialize(
-      boost::json::object{{"type", event_type}, {"timestamp", iso_utc_from_ms(now)}, {"data", data}});
+      boost::json::object{{"type", event_type}, {"timestamp", iso_utc_from_ms(now)}, {"data", data()}});
   for (const auto& e : endpoints) {
     Delivery d{ids_.next(), e.id, company_id, project_id, event_type, subject_id, payload, "pending", 0, 0, "", "", 0, now, now, now};
     store::insert_delivery(c, d);

@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,8 +96,9 @@ class WebhookService {
   Result<Delivery> resend(const Principal& principal, uint64_t delivery_id);
 
   // The outbox: in the caller's transaction, one delivery (and its job) per enabled endpoint of the project.
+  // `data` is called only when the project has an endpoint (most payments are made where none listens).
   void publish(db::Connection& c, uint64_t company_id, uint64_t project_id, const std::string& event_type,
-               const std::string& subject_id, const boost::json::value& data);
+               const std::string& subject_id, const std::function<boost::json::value()>& data);
   // The job handler: one attempt of one delivery.
   jobs::Outcome deliver(const jobs::Job& job);
 
