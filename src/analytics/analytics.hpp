@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "analytics/change_cursor.hpp"
 #include "analytics/column_store.hpp"
 #include "analytics/fx.hpp"
 #include "analytics/query_engine.hpp"
@@ -38,7 +39,8 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
 struct LiveEvent {
   OperationFact fact;
-  int64_t change = 0;
+  int64_t change = 0;    // its change number (the SSE event id)
+  int64_t position = 0;  // its place in this process's feed (numbers can arrive out of order)
 };
 
 struct BuildReport {
@@ -82,11 +84,11 @@ class AnalyticsService {
   VerifyReport verify();
 
   // Live feed: the latest operations of a company, then each change as it is applied.
-  // `projects` nullopt: all. Returns events after `after_change`; blocks up to `wait` for one.
+  // `projects` nullopt: all. Returns events after feed position `after_position` (updated); blocks up to `wait` for one.
   std::vector<LiveEvent> backlog(uint64_t company_id, const std::optional<std::set<uint64_t>>& projects, size_t count);
   std::vector<LiveEvent> wait_events(uint64_t company_id, const std::optional<std::set<uint64_t>>& projects,
-                                     int64_t& after_change, std::chrono::milliseconds wait);
-  int64_t live_change() const;
+                                     int64_t& after_position, std::chrono::milliseconds wait);
+  int64_t live_position() const;
   // Streams end: the server is shutting down.
   bool stopping() const { return streams_closing_.load(); }
   void close_streams();
@@ -123,7 +125,7 @@ class AnalyticsService {
 
   std::mutex follow_mutex_;  // one applier at a time
   std::map<uint64_t, CompanyState> companies_;
-  int64_t applied_change_ = 0;
+  ChangeCursor cursor_;
 
   std::mutex wake_mutex_;
   std::condition_variable wake_;
@@ -134,7 +136,7 @@ class AnalyticsService {
   mutable std::mutex live_mutex_;
   std::condition_variable live_changed_;
   std::map<uint64_t, std::deque<LiveEvent>> live_;
-  int64_t live_change_ = 0;
+  int64_t live_position_ = 0;  // of the newest event in the feed
   size_t streams_ = 0;
   std::atomic<bool> streams_closing_{false};
 

@@ -54,7 +54,7 @@ void add_analytics_routes(identity::Guard& guard, AnalyticsService& analytics) {
     response.set_header("x-accel-buffering", "no");
     const uint64_t company = p.company_id;
     response.stream = [&analytics, slot, company, projects, backlog](http::ChunkWriter& out) {
-      int64_t after = analytics.live_change();
+      int64_t after = analytics.live_position();
       std::string first = "retry: 3000\n\n";
       for (const auto& e : analytics.backlog(company, projects, backlog)) first += event_text(e);
       if (!out.write(first)) return;

@@ -19,6 +19,10 @@ namespace kassa::analytics {
 namespace {
 
 constexpr int64_t kFollowBatch = 10'000;
+// After a build on PostgreSQL, the numbers this far below the last one handed out that the
+// build did not see are read again once the transactions then running have ended (far more
+// than can be in flight: one per connection).
+constexpr int64_t kBuildGapWindow = 10'000;
 constexpr size_t kLiveKept = 200;
 constexpr size_t kImportLinesMax = 100'000;
 constexpr int64_t kDefaultDays = 30;
@@ -121,15 +125,24 @@ BuildReport AnalyticsService::build() {
     }
     ColumnStore::BulkLoad load(store_, std::move(fx));
     auto last_log = Clock::now();
+    std::vector<int64_t> recent;  // numbers seen near `change`, where transactions may still be committing
     store::each_operation(c, [&](const OperationFact& f) {
       load.add(f);
+      if (f.change_seq > change - kBuildGapWindow && f.change_seq <= change) recent.push_back(f.change_seq);
       if (++report.operations % 1'000'000 == 0 && Clock::now() - last_log > std::chrono::seconds(1)) {
         last_log = Clock::now();
         log::info("analytics_index_loading", {{"operations", report.operations}});
       }
     });
-    load.finish(change);
-    applied_change_ = change;
+    cursor_.reset(change);
+    if (const auto running = store::running_transactions(c)) {
+      // PostgreSQL: a number at or below `change` may belong to a transaction still committing.
+      std::sort(recent.begin(), recent.end());
+      for (const auto& range : missing_ranges(std::max<int64_t>(0, change - kBuildGapWindow), change, recent)) {
+        cursor_.add_gap(range, running->next);
+      }
+    }
+    load.finish(cursor_.complete_through());
   });
   const auto snapshot = store_.snapshot();
   report.companies = static_cast<int64_t>(snapshot->companies.size());
@@ -209,9 +222,34 @@ void AnalyticsService::sync_companies(db::Connection& c) {
 }
 
 int64_t AnalyticsService::apply_changes(db::Connection& c) {
-  const auto facts = store::changes_after(c, applied_change_, kFollowBatch);
-  if (facts.empty()) return 0;
-  const int64_t last = facts.back().change_seq;
+  auto facts = store::changes_after(c, cursor_.high(), kFollowBatch);
+  const auto read = static_cast<int64_t>(facts.size());
+  // Taken after the read: every transaction that could still commit a number it skipped has an id below `next`.
+  const auto running = store::running_transactions(c);
+  if (running) {
+    // Gaps whose transactions have all ended: read once more (what committed late comes first,
+    // so that a row read twice keeps its newer state).
+    std::vector<OperationFact> late;
+    for (const auto& range : cursor_.take_settled(running->oldest)) {
+      auto found = store::changes_between(c, range.first, range.last);
+      late.insert(late.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
+    if (!late.empty()) {
+      late.insert(late.end(), std::make_move_iterator(facts.begin()), std::make_move_iterator(facts.end()));
+      facts = std::move(late);
+    }
+  }
+  if (read > 0) {
+    std::vector<int64_t> numbers;
+    numbers.reserve(static_cast<size_t>(read));
+    for (auto it = facts.end() - read; it != facts.end(); ++it) numbers.push_back(it->change_seq);
+    cursor_.advance(numbers, running ? std::optional<int64_t>(running->next) : std::nullopt);
+  }
+  const int64_t last = cursor_.complete_through();  // what the snapshot is "as of": nothing up to it is missing
+  if (facts.empty()) {
+    if (last > store_.snapshot()->as_of_change) store_.apply({}, last);  // gaps settled with nothing in them
+    return 0;
+  }
   // A company new since the last sync: give it its rates before its rows.
   for (const auto& f : facts) {
     if (!companies_.contains(f.company_id)) {
@@ -220,18 +258,16 @@ int64_t AnalyticsService::apply_changes(db::Connection& c) {
     }
   }
   store_.apply(facts, last);
-  applied_change_ = last;
   {
     std::lock_guard lock(live_mutex_);
     for (const auto& f : facts) {
       auto& events = live_[f.company_id];
-      events.push_back({f, f.change_seq});
+      events.push_back({f, f.change_seq, ++live_position_});
       if (events.size() > kLiveKept) events.pop_front();
     }
-    live_change_ = last;
   }
   live_changed_.notify_all();
-  return static_cast<int64_t>(facts.size());
+  return read;
 }
 
 Result<TimeZone> AnalyticsService::zone(const std::string& name) {
@@ -436,22 +472,22 @@ std::vector<LiveEvent> AnalyticsService::backlog(uint64_t company_id, const std:
   return out;
 }
 
-int64_t AnalyticsService::live_change() const {
+int64_t AnalyticsService::live_position() const {
   std::lock_guard lock(live_mutex_);
-  return live_change_;
+  return live_position_;
 }
 
 std::vector<LiveEvent> AnalyticsService::wait_events(uint64_t company_id, const std::optional<std::set<uint64_t>>& projects,
-                                                     int64_t& after_change, std::chrono::milliseconds wait) {
+                                                     int64_t& after_position, std::chrono::milliseconds wait) {
   std::unique_lock lock(live_mutex_);
-  live_changed_.wait_for(lock, wait, [&] { return live_change_ > after_change || stopping(); });
+  live_changed_.wait_for(lock, wait, [&] { return live_position_ > after_position || stopping(); });
   std::vector<LiveEvent> out;
   if (const auto it = live_.find(company_id); it != live_.end()) {
     for (const auto& e : it->second) {
-      if (e.change > after_change && project_visible(projects, e.fact.project_id)) out.push_back(e);
+      if (e.position > after_position && project_visible(projects, e.fact.project_id)) out.push_back(e);
     }
   }
-  after_change = std::max(after_change, live_change_);
+  after_position = std::max(after_position, live_position_);
   return out;
 }
 

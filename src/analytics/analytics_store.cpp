@@ -48,7 +48,27 @@ CompanySettings read_company(const db::Row& r) {
 
 }  // namespace
 
-int64_t last_change(db::Connection& c) { return c.query_int64("SELECT value FROM change_sequence WHERE id = 1").value_or(0); }
+int64_t last_change(db::Connection& c) {
+  if (c.backend() == db::Backend::postgresql) {
+    return c.query_int64("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM change_numbers").value_or(0);
+  }
+  return c.query_int64("SELECT value FROM change_sequence WHERE id = 1").value_or(0);
+}
+
+std::optional<RunningTransactions> running_transactions(db::Connection& c) {
+  if (c.backend() != db::Backend::postgresql) return std::nullopt;
+  std::optional<RunningTransactions> out;
+  c.query("SELECT pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint FROM pg_current_snapshot() s", {},
+          [&](const db::Row& r) { out = RunningTransactions{r.int64(0), r.int64(1)}; });
+  return out;
+}
+
+std::vector<OperationFact> changes_between(db::Connection& c, int64_t first, int64_t last) {
+  std::vector<OperationFact> out;
+  c.query("SELECT " + std::string(kFactColumns) + " FROM operations WHERE change_seq BETWEEN $1 AND $2 ORDER BY change_seq",
+          {first, last}, [&](const db::Row& r) { out.push_back(read_fact(r)); });
+  return out;
+}
 
 void each_operation(db::Connection& c, const std::function<void(const OperationFact&)>& on_fact) {
   c.query("SELECT " + std::string(kFactColumns) + " FROM operations", {}, [&](const db::Row& r) { on_fact(read_fact(r)); });

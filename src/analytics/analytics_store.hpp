@@ -22,11 +22,20 @@ struct CompanySettings {
   int64_t fx_revision = 0;
 };
 
-// The last change sequence number handed out.
+// The last change number handed out.
 int64_t last_change(db::Connection& c);
 void each_operation(db::Connection& c, const std::function<void(const OperationFact&)>& on_fact);
 // Changes after `after`, in change order.
 std::vector<OperationFact> changes_after(db::Connection& c, int64_t after, int64_t limit);
+// Changes numbered first..last (inclusive).
+std::vector<OperationFact> changes_between(db::Connection& c, int64_t first, int64_t last);
+// PostgreSQL: the oldest transaction id still running and the next one to be given out,
+// from a snapshot taken now (see ChangeCursor). SQLite: none (numbers commit in order).
+struct RunningTransactions {
+  int64_t oldest;
+  int64_t next;
+};
+std::optional<RunningTransactions> running_transactions(db::Connection& c);
 std::vector<OperationFact> latest_operations(db::Connection& c, uint64_t company_id, const std::optional<std::set<uint64_t>>& projects, int64_t limit);
 
 std::vector<CompanySettings> companies(db::Connection& c);

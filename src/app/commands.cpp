@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "app/master_key.hpp"
 #include "app/periodic.hpp"
@@ -153,6 +154,11 @@ int run_serve(const Config& config) {
       log::warn("stuck_operations_failed", {{"count", failed}});
     }
   });
+  // PostgreSQL: audit events of payments are written unchained and chained here (see AuditService::fold).
+  std::optional<Periodic> audit_fold;
+  if (services->database->backend() == db::Backend::postgresql) {
+    audit_fold.emplace("audit_fold", std::chrono::seconds(1), [&services] { services->audit.fold(*services->database, std::nullopt); });
+  }
   services->analytics.build();
   services->analytics.start_following(std::chrono::milliseconds(config.analytics_poll_ms));
   const uint16_t port = server.listen();

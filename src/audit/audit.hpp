@@ -93,6 +93,10 @@ class AuditService {
   void record(db::Connection& connection, const Event& event);
   // In a transaction of its own (events with no other change: failed sign-ins).
   void record_now(db::Database& database, const Event& event);
+  // PostgreSQL: events are written unchained by record() (the chain head would serialise a
+  // company's writes) and chained here, in id order; list() and verify() fold first, and
+  // `kassa serve` folds every second. Returns how many events were chained. SQLite: nothing to do.
+  int64_t fold(db::Database& database, std::optional<uint64_t> company_id) const;
   // Starts the chain of a new company (in the transaction that creates it).
   void start_chain(db::Connection& connection, uint64_t company_id);
 
@@ -100,6 +104,9 @@ class AuditService {
   VerifyReport verify(db::Database& database) const;
 
  private:
+  void append(db::Connection& connection, StoredEvent& event) const;  // hashes and inserts
+  int64_t fold_company(db::Connection& connection, uint64_t company_id) const;
+
   IdGenerator& ids_;
   const Clock& clock_;
 };

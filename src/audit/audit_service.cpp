@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -11,14 +13,24 @@
 namespace kassa::audit {
 namespace {
 
-constexpr std::string_view kAdvanceHead = "UPDATE audit_heads SET seq = seq + 1 WHERE company_id = $1";
-constexpr std::string_view kReadHead = "SELECT seq, hash FROM audit_heads WHERE company_id = $1";
+constexpr std::string_view kAdvanceHead = "UPDATE audit_heads SET seq = seq + 1 WHERE company_id = $1 RETURNING seq, hash";
+constexpr std::string_view kLockHead = "UPDATE audit_heads SET seq = seq WHERE company_id = $1 RETURNING seq, hash";
+constexpr std::string_view kSetHead = "UPDATE audit_heads SET seq = $1, hash = $2 WHERE company_id = $3";
 constexpr std::string_view kSetHeadHash = "UPDATE audit_heads SET hash = $1 WHERE company_id = $2";
 constexpr std::string_view kInsertHead = "INSERT INTO audit_heads (company_id, seq, hash) VALUES ($1, 0, $2)";
 constexpr std::string_view kInsertEvent =
     "INSERT INTO audit_events (id, company_id, seq, occurred_at_ms, actor_type, actor_id, actor_label, action,"
     " target_type, target_id, ip, user_agent, before_json, after_json, prev_hash, hash)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+constexpr std::string_view kInsertPending =
+    "INSERT INTO audit_pending (id, company_id, occurred_at_ms, actor_type, actor_id, actor_label, action, target_type,"
+    " target_id, ip, user_agent, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+// Claims (deletes and returns) a company's oldest pending events; the caller holds the head.
+constexpr std::string_view kClaimPending =
+    "DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending WHERE company_id = $1 ORDER BY id LIMIT $2)"
+    " RETURNING id, company_id, occurred_at_ms, actor_type, actor_id, actor_label, action, target_type, target_id, ip,"
+    " user_agent, before_json, after_json";
+constexpr int64_t kFoldBatch = 1000;
 constexpr std::string_view kEventColumns =
     "id, company_id, seq, occurred_at_ms, actor_type, actor_id, actor_label, action, target_type, target_id, ip,"
     " user_agent, before_json, after_json, prev_hash, hash";
@@ -55,15 +67,7 @@ void AuditService::start_chain(db::Connection& c, uint64_t company_id) {
 }
 
 void AuditService::record(db::Connection& c, const Event& event) {
-  // Advancing the head first locks it (PostgreSQL), so one company's events chain in order.
-  if (c.execute(kAdvanceHead, {i64(event.company_id)}) != 1) {
-    throw std::logic_error("audit chain missing for company " + std::to_string(event.company_id));
-  }
   StoredEvent e;
-  c.query(kReadHead, {i64(event.company_id)}, [&](const db::Row& r) {
-    e.seq = r.int64(0);
-    e.prev_hash = std::string(r.text(1));
-  });
   e.id = ids_.next();
   e.company_id = event.company_id;
   e.occurred_at_ms = clock_.now_ms();
@@ -77,11 +81,85 @@ void AuditService::record(db::Connection& c, const Event& event) {
   e.user_agent = event.actor.user_agent.substr(0, 512);
   e.before_json = boost::json::serialize(event.before);
   e.after_json = boost::json::serialize(event.after);
+  if (c.backend() == db::Backend::postgresql) {
+    // Chaining takes the company's head row until the commit, which serialised every payment of
+    // a company. The event commits here with the change, unchained; fold() chains it in id order.
+    c.execute(kInsertPending, {i64(e.id), i64(e.company_id), e.occurred_at_ms, e.actor_type, i64(e.actor_id), e.actor_label,
+                               e.action, e.target_type, e.target_id, e.ip, e.user_agent, e.before_json, e.after_json});
+    return;
+  }
+  // SQLite writes one transaction at a time: the event is chained at once.
+  bool found = false;
+  c.query(kAdvanceHead, {i64(event.company_id)}, [&](const db::Row& r) {
+    e.seq = r.int64(0);
+    e.prev_hash = std::string(r.text(1));
+    found = true;
+  });
+  if (!found) throw std::logic_error("audit chain missing for company " + std::to_string(event.company_id));
+  append(c, e);
+  c.execute(kSetHead, {e.seq, e.hash, i64(e.company_id)});
+}
+
+void AuditService::append(db::Connection& c, StoredEvent& e) const {
   e.hash = event_hash(e);
   c.execute(kInsertEvent, {i64(e.id), i64(e.company_id), e.seq, e.occurred_at_ms, e.actor_type, i64(e.actor_id),
                            e.actor_label, e.action, e.target_type, e.target_id, e.ip, e.user_agent, e.before_json,
                            e.after_json, e.prev_hash, e.hash});
-  c.execute(kSetHeadHash, {e.hash, i64(e.company_id)});
+}
+
+int64_t AuditService::fold_company(db::Connection& c, uint64_t company_id) const {
+  // The head is locked first: a second folder (another process) waits here, then claims only
+  // what is still pending, so no event is chained twice and none is skipped.
+  int64_t seq = -1;
+  std::string prev;
+  c.query(kLockHead, {i64(company_id)}, [&](const db::Row& r) {
+    seq = r.int64(0);
+    prev = std::string(r.text(1));
+  });
+  if (seq < 0) return 0;
+  std::vector<StoredEvent> events;
+  c.query(kClaimPending, {i64(company_id), kFoldBatch}, [&](const db::Row& r) {
+    events.push_back(StoredEvent{static_cast<uint64_t>(r.int64(0)), static_cast<uint64_t>(r.int64(1)), 0, r.int64(2),
+                                 std::string(r.text(3)), static_cast<uint64_t>(r.int64(4)), std::string(r.text(5)),
+                                 std::string(r.text(6)), std::string(r.text(7)), std::string(r.text(8)),
+                                 std::string(r.text(9)), std::string(r.text(10)), std::string(r.text(11)),
+                                 std::string(r.text(12)), "", ""});
+  });
+  if (events.empty()) return 0;
+  std::sort(events.begin(), events.end(), [](const StoredEvent& a, const StoredEvent& b) { return a.id < b.id; });
+  for (auto& e : events) {
+    e.seq = ++seq;
+    e.prev_hash = prev;
+    append(c, e);
+    prev = e.hash;
+  }
+  c.execute(kSetHead, {seq, prev, i64(company_id)});
+  return static_cast<int64_t>(events.size());
+}
+
+int64_t AuditService::fold(db::Database& database, std::optional<uint64_t> company_id) const {
+  if (database.backend() != db::Backend::postgresql) return 0;
+  std::vector<uint64_t> companies;
+  database.read([&](db::Connection& c) {
+    if (company_id) {
+      if (c.query_int64("SELECT COUNT(*) FROM (SELECT 1 FROM audit_pending WHERE company_id = $1 LIMIT 1) p",
+                        {i64(*company_id)}) > 0) {
+        companies.push_back(*company_id);
+      }
+      return;
+    }
+    c.query("SELECT DISTINCT company_id FROM audit_pending", {},
+            [&](const db::Row& r) { companies.push_back(static_cast<uint64_t>(r.int64(0))); });
+  });
+  int64_t folded = 0;
+  for (const uint64_t company : companies) {
+    while (true) {
+      const int64_t n = database.write([&](db::Connection& c) { return fold_company(c, company); });
+      folded += n;
+      if (n < kFoldBatch) break;
+    }
+  }
+  return folded;
 }
 
 void AuditService::record_now(db::Database& database, const Event& event) {
@@ -89,6 +167,7 @@ void AuditService::record_now(db::Database& database, const Event& event) {
 }
 
 Page AuditService::list(db::Database& database, uint64_t company_id, const Filter& f) const {
+  fold(database, company_id);  // what has committed is listed, chained
   std::string sql = "SELECT " + std::string(kEventColumns) + " FROM audit_events WHERE company_id = $1";
   std::vector<db::Param> params{i64(company_id)};
   std::vector<std::string> texts;  // keeps bound strings alive
@@ -126,6 +205,7 @@ Page AuditService::list(db::Database& database, uint64_t company_id, const Filte
 
 VerifyReport AuditService::verify(db::Database& database) const {
   VerifyReport report;
+  fold(database, std::nullopt);
   database.read([&](db::Connection& c) {
     std::vector<std::tuple<uint64_t, int64_t, std::string>> heads;
     c.query("SELECT company_id, seq, hash FROM audit_heads ORDER BY company_id", {}, [&](const db::Row& r) {

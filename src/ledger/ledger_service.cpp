@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <atomic>
+#include <map>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -21,23 +23,36 @@ AccountKind kind_from(std::string_view text) {
 
 int64_t i64(uint64_t v) { return static_cast<int64_t>(v); }
 
-constexpr std::string_view kFindAccount =
-    "SELECT id FROM ledger_accounts WHERE project_id = $1 AND currency = $2 AND kind = $3";
+constexpr std::string_view kFindAccounts = "SELECT kind, id FROM ledger_accounts WHERE project_id = $1 AND currency = $2";
 constexpr std::string_view kInsertAccount =
     "INSERT INTO ledger_accounts (id, company_id, project_id, currency, kind) VALUES ($1, $2, $3, $4, $5)"
     " ON CONFLICT (project_id, currency, kind) DO NOTHING";
 constexpr std::string_view kInsertTransaction =
     "INSERT INTO ledger_transactions (id, company_id, project_id, operation_id, created_at_ms) VALUES ($1, $2, $3, $4, $5)";
-constexpr std::string_view kInsertEntry =
-    "INSERT INTO ledger_entries (id, transaction_id, account_id, amount) VALUES ($1, $2, $3, $4)";
-constexpr std::string_view kAddToBalance =
-    "INSERT INTO ledger_balances (account_id, shard, balance) VALUES ($1, $2, $3)"
+constexpr std::string_view kInsertEntries = "INSERT INTO ledger_entries (id, transaction_id, account_id, amount) VALUES ";
+constexpr std::string_view kAddToBalances = "INSERT INTO ledger_balances (account_id, shard, balance) VALUES ";
+constexpr std::string_view kAddToBalancesConflict =
     " ON CONFLICT (account_id, shard) DO UPDATE SET balance = ledger_balances.balance + excluded.balance";
-constexpr int64_t kBalanceShards = 16;
+constexpr int64_t kBalanceShards = 64;
 
-int64_t random_shard() {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  return static_cast<int64_t>(rng() % kBalanceShards);
+// "($1, $2, $3), ($4, $5, $6)": `rows` rows of `columns` parameters each.
+std::string value_rows(size_t rows, size_t columns) {
+  std::string out;
+  for (size_t r = 0; r < rows; ++r) {
+    out += r ? ", (" : "(";
+    for (size_t c = 0; c < columns; ++c) out += (c ? ", $" : "$") + std::to_string(r * columns + c + 1);
+    out += ")";
+  }
+  return out;
+}
+
+// The balance shard this thread adds to. A thread runs one transaction at a time, and the
+// threads of a process take different shards (while there are no more threads than shards),
+// so concurrent postings of one process never wait for each other's shard row (PostgreSQL).
+int64_t thread_shard() {
+  static std::atomic<uint64_t> next{std::random_device{}()};
+  thread_local const int64_t shard = static_cast<int64_t>(next.fetch_add(1) % kBalanceShards);
+  return shard;
 }
 
 }  // namespace
@@ -55,22 +70,39 @@ void LedgerService::post(db::Connection& c, const Posting& p) {
   if (sum != 0 || p.lines.empty()) throw std::logic_error("ledger posting does not balance");
   const uint64_t transaction = ids_.next();
   c.execute(kInsertTransaction, {i64(transaction), i64(p.company_id), i64(p.project_id), i64(p.operation_id), clock_.now_ms()});
-  std::vector<std::pair<int64_t, int64_t>> balance_changes;  // (account, amount)
+  // The project's accounts in this currency, in one round trip; missing ones are opened.
+  std::map<std::string, int64_t, std::less<>> accounts;
+  const auto find_accounts = [&] {
+    c.query(kFindAccounts, {i64(p.project_id), p.currency},
+            [&](const db::Row& r) { accounts[std::string(r.text(0))] = r.int64(1); });
+  };
+  find_accounts();
+  bool opened = false;
+  for (const auto& line : p.lines) {
+    const std::string_view kind = to_string(line.account);
+    if (line.amount == 0 || accounts.contains(kind)) continue;
+    c.execute(kInsertAccount, {i64(ids_.next()), i64(p.company_id), i64(p.project_id), p.currency, kind});
+    opened = true;
+  }
+  if (opened) find_accounts();
+  std::map<int64_t, int64_t> balance_changes;  // account -> amount, in account order
+  std::vector<db::Param> entries;
   for (const auto& line : p.lines) {
     if (line.amount == 0) continue;
-    const std::string kind(to_string(line.account));
-    auto account = c.query_int64(kFindAccount, {i64(p.project_id), p.currency, kind});
-    if (!account) {
-      c.execute(kInsertAccount, {i64(ids_.next()), i64(p.company_id), i64(p.project_id), p.currency, kind});
-      account = c.query_int64(kFindAccount, {i64(p.project_id), p.currency, kind});
-    }
-    c.execute(kInsertEntry, {i64(ids_.next()), i64(transaction), *account, line.amount});
-    balance_changes.emplace_back(*account, line.amount);
+    const auto found = accounts.find(to_string(line.account));
+    if (found == accounts.end()) throw std::logic_error("ledger account could not be opened");
+    const int64_t account = found->second;
+    entries.insert(entries.end(), {i64(ids_.next()), i64(transaction), account, line.amount});
+    balance_changes[account] += line.amount;
   }
-  // Balance shards are shared by the project's payments: update them last, in a fixed
-  // order (no deadlocks between concurrent postings), each on a random shard.
-  std::sort(balance_changes.begin(), balance_changes.end());
-  for (const auto& [account, amount] : balance_changes) c.execute(kAddToBalance, {account, random_shard(), amount});
+  c.run(std::string(kInsertEntries) + value_rows(entries.size() / 4, 4), entries, nullptr);
+  // Balance shards are shared by the project's payments: added to last, in account order (no
+  // deadlocks between concurrent postings), in one statement.
+  std::vector<db::Param> balances;
+  const int64_t shard = thread_shard();
+  for (const auto& [account, amount] : balance_changes) balances.insert(balances.end(), {account, shard, amount});
+  c.run(std::string(kAddToBalances) + value_rows(balance_changes.size(), 3) + std::string(kAddToBalancesConflict), balances,
+        nullptr);
 }
 
 std::vector<Balance> LedgerService::balances(db::Database& database, const Principal& principal) const {

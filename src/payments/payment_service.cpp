@@ -211,7 +211,7 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
       apply_result(c, view.payment, decided, result);
       store::insert_payment(c, view.payment);
       record_outcome(c, audit::Actor::of(principal), view, decided);
-      store::insert_operation(c, decided);  // last: nothing refers to it, and its change number is taken last
+      store::insert_operation_numbered(c, decided);  // last: nothing refers to it, and its change number is taken last
       return view;
     });
     if (on_change_) on_change_();
@@ -221,8 +221,7 @@ Result<PaymentView> PaymentService::create(const Principal& principal, const Cre
   const Status started = database_.write([&](db::Connection& c) -> Status {
     if (auto e = duplicate(c)) return *e;
     store::insert_payment(c, p);
-    op.change_seq = store::next_change_seq(c);
-    store::insert_operation(c, op);
+    store::insert_operation_numbered(c, op);
     return Ok{};
   });
   if (!started) return started.error();
@@ -252,7 +251,7 @@ void PaymentService::apply_result(db::Connection& c, Payment& p, Operation& op, 
   p.updated_at_ms = op.updated_at_ms;
 }
 
-void PaymentService::record_outcome(db::Connection& c, const audit::Actor& actor, const PaymentView& view, Operation& op) {
+void PaymentService::record_outcome(db::Connection& c, const audit::Actor& actor, const PaymentView& view, const Operation& op) {
   const Payment& p = view.payment;
   // The outbox: the event commits with the change, so a crash loses none.
   webhooks_.publish(c, p.company_id, p.project_id, "payment.updated", PaymentId(p.id).to_string(), [&] {
@@ -270,7 +269,6 @@ void PaymentService::record_outcome(db::Connection& c, const audit::Actor& actor
                     PaymentId(p.id).to_string(), nullptr,
                     boost::json::object{{"operation_id", OperationId(op.id).to_string()}, {"amount", op.amount},
                                         {"currency", op.currency}, {"status", to_string(op.status)}}});
-  op.change_seq = store::next_change_seq(c);
 }
 
 Result<PaymentView> PaymentService::finish_in(db::Connection& c, const audit::Actor& actor, const Operation& started,
@@ -291,7 +289,7 @@ Result<PaymentView> PaymentService::finish_in(db::Connection& c, const audit::Ac
   }
   if (current == nullptr) return not_found();
   record_outcome(c, actor, view, *current);
-  store::update_operation(c, *current);
+  store::update_operation_numbered(c, *current);
   return view;
 }
 
@@ -329,8 +327,8 @@ Result<Operation> PaymentService::begin_operation(const Principal& principal, ui
     const uint64_t id = ids_.next();
     const int64_t now = IdGenerator::timestamp_ms_of(id);
     Operation op{id, p.id, p.company_id, p.project_id, type, OperationStatus::processing, amount, p.currency, 0,
-                 p.method, "", "", "", now, now, store::next_change_seq(c), p.customer_country, p.card.brand};
-    store::insert_operation(c, op);
+                 p.method, "", "", "", now, now, 0, p.customer_country, p.card.brand};
+    store::insert_operation_numbered(c, op);
     return op;
   });
 }

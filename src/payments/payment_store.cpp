@@ -1,5 +1,7 @@
 #include "payments/payment_store.hpp"
 
+#include <algorithm>
+
 #include "common/id.hpp"
 
 namespace kassa::payments::store {
@@ -195,6 +197,7 @@ std::vector<Payment> list_payments(db::Connection& c, uint64_t company_id, const
 }
 
 int64_t next_change_seq(db::Connection& c) {
+  if (c.backend() == db::Backend::postgresql) return *c.query_int64("SELECT nextval('change_numbers')");
   return *c.query_int64("UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value");
 }
 
@@ -202,6 +205,13 @@ std::vector<int64_t> next_change_seqs(db::Connection& c, int64_t count) {
   std::vector<int64_t> out;
   if (count <= 0) return out;
   out.reserve(static_cast<size_t>(count));
+  if (c.backend() == db::Backend::postgresql) {
+    c.query_int64("SELECT pg_current_xact_id()::text::bigint");  // see the header: the transaction id comes first
+    c.query("SELECT nextval('change_numbers') FROM generate_series(1, $1)", {count},
+            [&](const db::Row& r) { out.push_back(r.int64(0)); });
+    std::sort(out.begin(), out.end());
+    return out;
+  }
   const int64_t last = *c.query_int64("UPDATE change_sequence SET value = value + $1 WHERE id = 1 RETURNING value", {count});
   for (int64_t n = last - count + 1; n <= last; ++n) out.push_back(n);
   return out;
@@ -215,11 +225,39 @@ void insert_operation(db::Connection& c, const Operation& o) {
              o.created_at_ms, o.updated_at_ms, o.change_seq, o.country, o.card_brand});
 }
 
+void insert_operation_numbered(db::Connection& c, Operation& o) {
+  if (c.backend() == db::Backend::sqlite) {
+    o.change_seq = next_change_seq(c);
+    insert_operation(c, o);
+    return;
+  }
+  static const std::string sql =
+      "INSERT INTO operations (" + std::string(kOperationColumns) +
+      ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, nextval('change_numbers'), $16, $17)"
+      " RETURNING change_seq";
+  o.change_seq = *c.query_int64(sql, {i64(o.id), i64(o.payment_id), i64(o.company_id), i64(o.project_id), to_string(o.type),
+                                      to_string(o.status), o.amount, o.currency, o.fee, o.method, o.processor_reference,
+                                      o.decline_code, o.decline_message, o.created_at_ms, o.updated_at_ms, o.country,
+                                      o.card_brand});
+}
+
 void update_operation(db::Connection& c, const Operation& o) {
   c.execute("UPDATE operations SET status = $1, fee = $2, processor_reference = $3, decline_code = $4, decline_message = $5,"
             " updated_at_ms = $6, change_seq = $7 WHERE id = $8",
             {to_string(o.status), o.fee, o.processor_reference, o.decline_code, o.decline_message, o.updated_at_ms,
              o.change_seq, i64(o.id)});
+}
+
+void update_operation_numbered(db::Connection& c, Operation& o) {
+  if (c.backend() == db::Backend::sqlite) {
+    o.change_seq = next_change_seq(c);
+    update_operation(c, o);
+    return;
+  }
+  o.change_seq = *c.query_int64(
+      "UPDATE operations SET status = $1, fee = $2, processor_reference = $3, decline_code = $4, decline_message = $5,"
+      " updated_at_ms = $6, change_seq = nextval('change_numbers') WHERE id = $7 RETURNING change_seq",
+      {to_string(o.status), o.fee, o.processor_reference, o.decline_code, o.decline_message, o.updated_at_ms, i64(o.id)});
 }
 
 std::optional<Operation> operation_by_id(db::Connection& c, uint64_t operation_id) {

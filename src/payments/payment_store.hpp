@@ -17,10 +17,19 @@ std::optional<Payment> payment_by_reference(db::Connection& c, uint64_t project_
 void update_payment_state(db::Connection& c, const Payment& p);
 std::vector<Payment> list_payments(db::Connection& c, uint64_t company_id, const ProjectSet& projects, const Filter& f);
 
+// Change numbers. SQLite: a counter row, so numbers commit in order (writes are serial).
+// PostgreSQL: the sequence `change_numbers`, so no transaction waits for another's commit;
+// a number can then commit after a higher one, which followers allow for (see
+// analytics::ChangeCursor). A transaction takes its numbers after its first write, so that it
+// has a transaction id by then (followers wait on transaction ids); next_change_seqs sees to it.
 int64_t next_change_seq(db::Connection& c);
-// count numbers at once (bulk writes).
+// count numbers at once (bulk writes), ascending.
 std::vector<int64_t> next_change_seqs(db::Connection& c, int64_t count);
 void insert_operation(db::Connection& c, const Operation& o);
+// Store the operation stamped with the next change number (set on `o`), taken in the same
+// statement on PostgreSQL (one round trip less).
+void insert_operation_numbered(db::Connection& c, Operation& o);
+void update_operation_numbered(db::Connection& c, Operation& o);
 void update_operation(db::Connection& c, const Operation& o);
 std::optional<Operation> operation_by_id(db::Connection& c, uint64_t operation_id);
 std::vector<Operation> operations_of(db::Connection& c, uint64_t payment_id);

@@ -166,8 +166,8 @@ class PaymentService {
   // The processor's answer applied to the operation and its payment, in memory (the fee plan is read in `c`).
   void apply_result(db::Connection& c, Payment& payment, Operation& operation, const ProcessorResult& result) const;
   // What every decided operation writes besides its own rows: the webhook outbox, the ledger
-  // posting, the audit event, and last its change number (set on `operation`, not yet stored).
-  void record_outcome(db::Connection& c, const audit::Actor& actor, const PaymentView& view, Operation& operation);
+  // posting and the audit event. The operation is stored after it, with its change number.
+  void record_outcome(db::Connection& c, const audit::Actor& actor, const PaymentView& view, const Operation& operation);
 
   std::function<void()> on_change_;
   db::Database& database_;

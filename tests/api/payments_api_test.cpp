@@ -13,6 +13,7 @@
 #include "common/ids.hpp"
 #include "db/database.hpp"
 #include "identity_fixture.hpp"
+#include "payments/payment_store.hpp"
 
 namespace kassa::test {
 namespace {
@@ -239,6 +240,33 @@ TEST_F(PaymentsApi, EveryMoneyActionIsAudited) {
   EXPECT_TRUE(actions.contains("payment.refund"));
 }
 
+// On PostgreSQL, payments write their audit events unchained (chaining waited on the company's
+// head row) and a fold chains them; reading the log folds first. Either way: one unbroken chain.
+TEST_F(PaymentsApi, ConcurrentPaymentsAreAuditedInOneUnbrokenChain) {
+  std::vector<std::future<object>> made;
+  for (int i = 0; i < 24; ++i) made.push_back(std::async(std::launch::async, [] { return create(1001); }));
+  std::set<std::string> ids;
+  for (auto& m : made) ids.insert(std::string(m.get().at("id").as_string()));
+  const Session owner = f->sign_in("owner@shop.test");
+  HttpClient client(f->port());
+  const auto r = client.request("GET", "/api/v1/audit-events?action=payment.sale&limit=200", owner.headers(false));
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::set<std::string> audited;
+  std::vector<int64_t> seqs;
+  const auto listed = json_of(r);
+  for (const auto& e : listed.at("data").as_array()) {
+    audited.insert(std::string(e.at("target").at("id").as_string()));
+    seqs.push_back(e.at("seq").as_int64());
+  }
+  for (const auto& id : ids) EXPECT_TRUE(audited.contains(id)) << id << " is not in the audit log";
+  EXPECT_EQ(std::set<int64_t>(seqs.begin(), seqs.end()).size(), seqs.size()) << "a sequence number was given twice";
+  auto database = db::Database::open(f->url());
+  EXPECT_EQ(database->read([](db::Connection& c) { return *c.query_int64("SELECT COUNT(*) FROM audit_pending"); }), 0)
+      << "reading the log leaves nothing unchained";
+  const auto verify = f->cli({"audit", "verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+}
+
 TEST_F(PaymentsApi, AnOperationLeftProcessingByACrashIsFailedByReconciliation) {
   const auto payment = create(5000);
   const std::string id(payment.at("id").as_string());
@@ -253,7 +281,9 @@ TEST_F(PaymentsApi, AnOperationLeftProcessingByACrashIsFailedByReconciliation) {
     const auto row = [&](std::string_view column) {
       return *c.query_int64("SELECT " + std::string(column) + " FROM payments WHERE id = $1", {static_cast<int64_t>(payment_id)});
     };
-    const int64_t seq = *c.query_int64("UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value");
+    // A number is taken after the transaction's first write (payment_store.hpp).
+    c.execute("UPDATE payments SET version = version + 1 WHERE id = $1", {static_cast<int64_t>(payment_id)});
+    const int64_t seq = payments::store::next_change_seq(c);
     c.execute("INSERT INTO operations (id, payment_id, company_id, project_id, type, status, amount, currency, fee, method,"
               " processor_reference, decline_code, decline_message, created_at_ms, updated_at_ms, change_seq, country, card_brand)"
               " VALUES ($1, $2, $3, $4, 'refund', 'processing', 3000, 'EUR', 0, 'card', '', '', '', $5, $5, $6, 'DE', 'visa')",
