@@ -84,7 +84,7 @@ void AuditService::record(db::Connection& c, const Event& event) {
   if (c.backend() == db::Backend::postgresql) {
     // Chaining takes the company's head row until the commit, which serialised every payment of
     // a company. The event commits here with the change, unchained; fold() chains it in id order.
-    c.execute(kInsertPending, {i64(e.id), i64(e.company_id), e.occurred_at_ms, e.actor_type, i64(e.actor_id), e.actor_label,
+    c.execute_later(kInsertPending, {i64(e.id), i64(e.company_id), e.occurred_at_ms, e.actor_type, i64(e.actor_id), e.actor_label,
                                e.action, e.target_type, e.target_id, e.ip, e.user_agent, e.before_json, e.after_json});
     return;
   }
@@ -102,7 +102,7 @@ void AuditService::record(db::Connection& c, const Event& event) {
 
 void AuditService::append(db::Connection& c, StoredEvent& e) const {
   e.hash = event_hash(e);
-  c.execute(kInsertEvent, {i64(e.id), i64(e.company_id), e.seq, e.occurred_at_ms, e.actor_type, i64(e.actor_id),
+  c.execute_later(kInsertEvent, {i64(e.id), i64(e.company_id), e.seq, e.occurred_at_ms, e.actor_type, i64(e.actor_id),
                            e.actor_label, e.action, e.target_type, e.target_id, e.ip, e.user_agent, e.before_json,
                            e.after_json, e.prev_hash, e.hash});
 }

@@ -82,8 +82,16 @@ class Connection {
   // Returns the number of rows changed (INSERT/UPDATE/DELETE) or returned.
   virtual int64_t run(std::string_view sql, std::span<const Param> params, const RowCallback& on_row) = 0;
 
+  // A statement whose result is not needed, inside a write transaction. PostgreSQL sends it
+  // with the next statement whose result is needed (or the commit): one round trip for
+  // several. An error it raises is thrown there. SQLite runs it at once.
+  virtual void run_later(std::string_view sql, std::span<const Param> params) { run(sql, params, nullptr); }
+
   int64_t execute(std::string_view sql, std::initializer_list<Param> params = {}) {
     return run(sql, std::span<const Param>(params.begin(), params.size()), nullptr);
+  }
+  void execute_later(std::string_view sql, std::initializer_list<Param> params = {}) {
+    run_later(sql, std::span<const Param>(params.begin(), params.size()));
   }
   void query(std::string_view sql, std::initializer_list<Param> params, const RowCallback& on_row) {
     run(sql, std::span<const Param>(params.begin(), params.size()), on_row);

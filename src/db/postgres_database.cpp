@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <cstring>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 namespace kassa::db {
@@ -52,6 +54,13 @@ class PgRow final : public Row {
   int row_;
 };
 
+constexpr size_t kDeferredMax = 64;
+
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 struct ResultGuard {
   PGresult* result;
   ~ResultGuard() { PQclear(result); }
@@ -75,28 +84,18 @@ class PgConnection final : public Connection {
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
   void exec_script(std::string_view sql) override {
+    // A rollback drops what was deferred since the transaction or savepoint began (it was
+    // flushed before the SAVEPOINT); anything else runs after it.
+    if (sql.starts_with("ROLLBACK")) deferred_.clear();
+    else flush();
     const std::string text(sql);
     ResultGuard guard{PQexec(conn_, text.c_str())};
     check(guard.result);
   }
 
   int64_t run(std::string_view sql, std::span<const Param> params, const RowCallback& on_row) override {
-    const std::string& name = prepare(sql);
-    std::vector<std::string> storage(params.size());
-    std::vector<const char*> values(params.size());
-    for (size_t i = 0; i < params.size(); ++i) {
-      if (std::holds_alternative<std::nullptr_t>(params[i])) {
-        values[i] = nullptr;
-        continue;
-      }
-      if (const auto* v = std::get_if<int64_t>(&params[i])) storage[i] = std::to_string(*v);
-      else if (const auto* d = std::get_if<double>(&params[i])) storage[i] = fmt_double(*d);
-      else storage[i] = std::string(std::get<std::string_view>(params[i]));
-      values[i] = storage[i].c_str();
-    }
-    ResultGuard guard{PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                                     nullptr, 0)};
-    check(guard.result);
+    Statement statement = bind(sql, params);
+    ResultGuard guard{deferred_.empty() ? exec(statement) : pipeline(&statement)};
     const int rows = PQntuples(guard.result);
     if (on_row) {
       for (int r = 0; r < rows; ++r) on_row(PgRow(guard.result, r));
@@ -104,6 +103,94 @@ class PgConnection final : public Connection {
     const char* affected = PQcmdTuples(guard.result);
     if (affected && *affected) return std::strtoll(affected, nullptr, 10);
     return rows;
+  }
+
+  void run_later(std::string_view sql, std::span<const Param> params) override {
+    deferred_.push_back(bind(sql, params));
+    // Bounded, so that neither side's socket buffer fills while the other waits (blocking mode).
+    if (deferred_.size() >= kDeferredMax) flush();
+  }
+
+ private:
+  // A prepared statement's name and its parameters as text (owned: a deferred one outlives the caller's).
+  struct Statement {
+    const std::string* name;
+    std::vector<std::string> values;
+    std::vector<bool> nulls;
+    std::vector<const char*> pointers() const {
+      std::vector<const char*> out(values.size());
+      for (size_t i = 0; i < values.size(); ++i) out[i] = nulls[i] ? nullptr : values[i].c_str();
+      return out;
+    }
+  };
+
+  Statement bind(std::string_view sql, std::span<const Param> params) {
+    Statement out{&prepare(sql), std::vector<std::string>(params.size()), std::vector<bool>(params.size(), false)};
+    for (size_t i = 0; i < params.size(); ++i) {
+      if (std::holds_alternative<std::nullptr_t>(params[i])) out.nulls[i] = true;
+      else if (const auto* v = std::get_if<int64_t>(&params[i])) out.values[i] = std::to_string(*v);
+      else if (const auto* d = std::get_if<double>(&params[i])) out.values[i] = fmt_double(*d);
+      else out.values[i] = std::string(std::get<std::string_view>(params[i]));
+    }
+    return out;
+  }
+
+  PGresult* exec(const Statement& s) {
+    const auto values = s.pointers();
+    PGresult* result = PQexecPrepared(conn_, s.name->c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0);
+    ResultGuard guard{result};
+    check(result);
+    guard.result = nullptr;
+    return result;
+  }
+
+  void flush() {
+    if (!deferred_.empty()) PQclear(pipeline(nullptr));
+  }
+
+  // Sends the deferred statements and then `last` (if any) in one pipeline, reads every
+  // result, and returns last's. The first error is thrown once the pipeline is drained (the
+  // statements after it were not run; the transaction is aborted).
+  PGresult* pipeline(const Statement* last) {
+    std::vector<Statement> batch = std::move(deferred_);
+    deferred_.clear();
+    if (PQenterPipelineMode(conn_) != 1) throw DatabaseError(DatabaseError::Kind::connection, "PostgreSQL: cannot enter pipeline mode");
+    size_t sent = 0;
+    bool send_failed = false;
+    const auto send = [&](const Statement& s) {
+      const auto values = s.pointers();
+      if (PQsendQueryPrepared(conn_, s.name->c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0) == 1) ++sent;
+      else send_failed = true;
+    };
+    for (const auto& s : batch) if (!send_failed) send(s);
+    if (last && !send_failed) send(*last);
+    const bool synced = PQpipelineSync(conn_) == 1;
+    std::optional<DatabaseError> error;
+    if (send_failed || !synced) error = DatabaseError(DatabaseError::Kind::connection, "PostgreSQL: " + connection_message());
+    PGresult* out = nullptr;
+    for (size_t i = 0; i < sent; ++i) {
+      PGresult* result = PQgetResult(conn_);
+      while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);  // each statement's results end with a null
+      const ExecStatusType status = PQresultStatus(result);
+      if (!error && status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED) {
+        error = error_of(result);
+      }
+      if (last && i + 1 == sent && !send_failed) out = result;
+      else PQclear(result);
+    }
+    if (synced) {
+      while (PGresult* result = PQgetResult(conn_)) {  // the sync point
+        const bool sync = PQresultStatus(result) == PGRES_PIPELINE_SYNC;
+        PQclear(result);
+        if (sync) break;
+      }
+    }
+    PQexitPipelineMode(conn_);
+    if (error) {
+      PQclear(out);
+      throw *error;
+    }
+    return out;
   }
 
  private:
@@ -114,7 +201,7 @@ class PgConnection final : public Connection {
   }
 
   const std::string& prepare(std::string_view sql) {
-    const auto it = statements_.find(std::string(sql));
+    const auto it = statements_.find(sql);
     if (it != statements_.end()) return it->second;
     std::string name = "k" + std::to_string(statements_.size());
     const std::string text(sql);
@@ -123,19 +210,31 @@ class PgConnection final : public Connection {
     return statements_.emplace(text, std::move(name)).first->second;
   }
 
-  void check(const PGresult* result) {
-    const ExecStatusType status = PQresultStatus(result);
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return;
+  std::string connection_message() const {
+    std::string message = PQerrorMessage(conn_);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    return message;
+  }
+
+  DatabaseError error_of(const PGresult* result) const {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     DatabaseError::Kind kind = kind_of_state(state);
     if (PQstatus(conn_) != CONNECTION_OK) kind = DatabaseError::Kind::connection;
-    std::string message = PQerrorMessage(conn_);
+    std::string message = result && *PQresultErrorMessage(result) ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    throw DatabaseError(kind, "PostgreSQL: " + message);
+    return DatabaseError(kind, "PostgreSQL: " + message);
+  }
+
+  void check(const PGresult* result) {
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return;
+    throw error_of(result);
   }
 
   PGconn* conn_;
-  std::unordered_map<std::string, std::string> statements_;
+  // Statement names by SQL text (found without copying the text); node-based, so the names stay put.
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> statements_;
+  std::vector<Statement> deferred_;
 };
 
 PostgresDatabase::PostgresDatabase(std::string url, const Options& options)
@@ -170,9 +269,10 @@ void PostgresDatabase::run_write(const WriteBody& body) {
     Connection& c = *lease;
     current_write_connection() = &c;
     try {
-      c.exec_script("BEGIN");
+      c.execute_later("BEGIN");  // sent with the first statement
       const bool keep = body(c);
-      c.exec_script(keep ? "COMMIT" : "ROLLBACK");
+      if (keep) c.execute("COMMIT");  // with what the body deferred: one round trip
+      else c.exec_script("ROLLBACK");
       current_write_connection() = nullptr;
       ++write_jobs_;
       if (keep) ++write_commits_;

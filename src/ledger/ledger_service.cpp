@@ -69,7 +69,7 @@ void LedgerService::post(db::Connection& c, const Posting& p) {
   }
   if (sum != 0 || p.lines.empty()) throw std::logic_error("ledger posting does not balance");
   const uint64_t transaction = ids_.next();
-  c.execute(kInsertTransaction, {i64(transaction), i64(p.company_id), i64(p.project_id), i64(p.operation_id), clock_.now_ms()});
+  c.execute_later(kInsertTransaction, {i64(transaction), i64(p.company_id), i64(p.project_id), i64(p.operation_id), clock_.now_ms()});
   // The project's accounts in this currency, in one round trip; missing ones are opened.
   std::map<std::string, int64_t, std::less<>> accounts;
   const auto find_accounts = [&] {
@@ -95,14 +95,13 @@ void LedgerService::post(db::Connection& c, const Posting& p) {
     entries.insert(entries.end(), {i64(ids_.next()), i64(transaction), account, line.amount});
     balance_changes[account] += line.amount;
   }
-  c.run(std::string(kInsertEntries) + value_rows(entries.size() / 4, 4), entries, nullptr);
+  c.run_later(std::string(kInsertEntries) + value_rows(entries.size() / 4, 4), entries);
   // Balance shards are shared by the project's payments: added to last, in account order (no
   // deadlocks between concurrent postings), in one statement.
   std::vector<db::Param> balances;
   const int64_t shard = thread_shard();
   for (const auto& [account, amount] : balance_changes) balances.insert(balances.end(), {account, shard, amount});
-  c.run(std::string(kAddToBalances) + value_rows(balance_changes.size(), 3) + std::string(kAddToBalancesConflict), balances,
-        nullptr);
+  c.run_later(std::string(kAddToBalances) + value_rows(balance_changes.size(), 3) + std::string(kAddToBalancesConflict), balances);
 }
 
 std::vector<Balance> LedgerService::balances(db::Database& database, const Principal& principal) const {

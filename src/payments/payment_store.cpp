@@ -140,7 +140,7 @@ void common_filters(Where& w, const ProjectSet& projects, const Filter& f) {
 }  // namespace
 
 void insert_payment(db::Connection& c, const Payment& p) {
-  c.execute("INSERT INTO payments (" + std::string(kPaymentColumns) +
+  c.execute_later("INSERT INTO payments (" + std::string(kPaymentColumns) +
                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,"
                 " $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)",
             {i64(p.id), i64(p.company_id), i64(p.project_id), p.merchant_reference, p.amount, p.currency, p.method,
@@ -218,7 +218,7 @@ std::vector<int64_t> next_change_seqs(db::Connection& c, int64_t count) {
 }
 
 void insert_operation(db::Connection& c, const Operation& o) {
-  c.execute("INSERT INTO operations (" + std::string(kOperationColumns) +
+  c.execute_later("INSERT INTO operations (" + std::string(kOperationColumns) +
                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
             {i64(o.id), i64(o.payment_id), i64(o.company_id), i64(o.project_id), to_string(o.type), to_string(o.status),
              o.amount, o.currency, o.fee, o.method, o.processor_reference, o.decline_code, o.decline_message,

@@ -110,6 +110,65 @@ TEST_P(DatabaseTest, NestedWritesShareTheOuterTransaction) {
   EXPECT_EQ(count("items"), 2);
 }
 
+// Statements whose results are not needed are deferred on PostgreSQL and sent with the next
+// one in a pipeline: the same results as running them at once, in fewer round trips.
+TEST_P(DatabaseTest, DeferredStatementsRunInOrderBeforeTheNextOne) {
+  create_items();
+  database->write([](Connection& c) {
+    for (int64_t i = 1; i <= 150; ++i) c.execute_later("INSERT INTO items (id, name) VALUES ($1, $2)", {i, "deferred"});  // past the 64 a pipeline holds
+    c.execute_later("UPDATE items SET name = $1 WHERE id = $2", {"changed", int64_t{7}});
+    EXPECT_EQ(c.query_int64("SELECT COUNT(*) FROM items"), 150);  // the read sees every deferred write
+    EXPECT_EQ(c.query_text("SELECT name FROM items WHERE id = 7"), "changed");
+    c.execute_later("INSERT INTO items (id, name) VALUES ($1, $2)", {int64_t{151}, "sent with the commit"});
+  });
+  EXPECT_EQ(count("items"), 151);
+}
+
+TEST_P(DatabaseTest, ADeferredStatementsErrorRollsTheWholeWriteBack) {
+  create_items();
+  // The duplicate's error is thrown by the statement it was sent with (here the commit).
+  try {
+    database->write([](Connection& c) {
+      c.execute_later("INSERT INTO items (id, name) VALUES (1, 'x')");
+      c.execute_later("INSERT INTO items (id, name) VALUES (1, 'duplicate')");
+      c.execute_later("INSERT INTO items (id, name) VALUES (2, 'after the error')");
+    });
+    FAIL() << "duplicate key accepted";
+  } catch (const DatabaseError& e) {
+    EXPECT_EQ(e.kind(), DatabaseError::Kind::unique_violation) << e.what();
+  }
+  EXPECT_EQ(count("items"), 0);
+  // Or by the next statement whose result is needed; the connection is fine afterwards.
+  EXPECT_THROW(database->write([](Connection& c) {
+    c.execute_later("INSERT INTO items (id, name) VALUES (3, NULL)");  // NOT NULL
+    c.query_int64("SELECT COUNT(*) FROM items");
+  }), DatabaseError);
+  EXPECT_EQ(count("items"), 0);
+  // A write that refuses drops what it deferred.
+  const Status refused = database->write([](Connection& c) -> Status {
+    c.execute_later("INSERT INTO items (id, name) VALUES (4, 'refused')");
+    return Error::make(ErrorCode::unprocessable, "rule", "refused");
+  });
+  EXPECT_FALSE(refused.ok());
+  database->write([](Connection& c) { c.execute_later("INSERT INTO items (id, name) VALUES (5, 'kept')"); });
+  EXPECT_EQ(count("items"), 1);
+}
+
+TEST_P(DatabaseTest, ANestedWriteThatRefusesDropsOnlyItsOwnDeferredStatements) {
+  create_items();
+  database->write([&](Connection& c) {
+    c.execute_later("INSERT INTO items (id, name) VALUES (1, 'outer, before')");
+    const Status inner = database->write([](Connection& n) -> Status {
+      n.execute_later("INSERT INTO items (id, name) VALUES (2, 'inner, refused')");
+      return Error::make(ErrorCode::unprocessable, "rule", "no");
+    });
+    EXPECT_FALSE(inner.ok());
+    c.execute_later("INSERT INTO items (id, name) VALUES (3, 'outer, after')");
+  });
+  EXPECT_EQ(count("items"), 2);
+  EXPECT_EQ(database->read([](Connection& c) { return c.query_int64("SELECT COUNT(*) FROM items WHERE id = 2"); }), 0);
+}
+
 TEST_P(DatabaseTest, ConcurrentWritersLoseNothingAndFailuresStayIsolated) {
   create_items();
   constexpr int kThreads = 16;
