@@ -8,6 +8,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "db/text_hash.hpp"
+
 namespace kassa::db {
 namespace {
 
@@ -55,11 +57,6 @@ class PgRow final : public Row {
 };
 
 constexpr size_t kDeferredMax = 64;
-
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
 
 struct ResultGuard {
   PGresult* result;
@@ -210,19 +207,18 @@ class PgConnection final : public Connection {
     return statements_.emplace(text, std::move(name)).first->second;
   }
 
-  std::string connection_message() const {
-    std::string message = PQerrorMessage(conn_);
+  static std::string trimmed(std::string message) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     return message;
   }
+  std::string connection_message() const { return trimmed(PQerrorMessage(conn_)); }
 
   DatabaseError error_of(const PGresult* result) const {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     DatabaseError::Kind kind = kind_of_state(state);
     if (PQstatus(conn_) != CONNECTION_OK) kind = DatabaseError::Kind::connection;
-    std::string message = result && *PQresultErrorMessage(result) ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    return DatabaseError(kind, "PostgreSQL: " + message);
+    return DatabaseError(kind, "PostgreSQL: " + trimmed(result && *PQresultErrorMessage(result) ? PQresultErrorMessage(result)
+                                                                                          : PQerrorMessage(conn_)));
   }
 
   void check(const PGresult* result) {

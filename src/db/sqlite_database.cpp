@@ -5,6 +5,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "db/text_hash.hpp"
+
 namespace kassa::db {
 namespace {
 
@@ -21,12 +23,6 @@ DatabaseError::Kind kind_of(int code) {
     default: return DatabaseError::Kind::other;
   }
 }
-
-// Prepared statements by their SQL text, found without copying the text.
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
 
 // SQLite's memory statistics take a global mutex on every allocation; nothing reads them.
 void configure_sqlite_once() {
